@@ -1,0 +1,294 @@
+package xiaoer.engine.chat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import xiaoer.engine.bot.Bot;
+import xiaoer.engine.bot.BotTurn;
+import xiaoer.engine.text.ServiceTexts;
+import xiaoer.kb.LintFinding;
+import xiaoer.kb.Linter;
+import xiaoer.kb.QuickReply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The path of one message: store it, ack it, then let the bot or the owning agent answer. Also the agent's side of
+ * a conversation (accept, reply, close). Every stored event is published on the bus for widgets and consoles.
+ *
+ * <p>Callers run this off the network event loop; the engine blocks on storage.
+ */
+public final class ChatEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatEngine.class);
+    private static final int LOCK_STRIPES = 256;
+
+    private final ConversationStore store;
+    private final Bot bot;
+    private final Linter linter;
+    private final EventBus bus;
+    private final ServiceTexts texts;
+    private final Clock clock;
+    private final EngineSettings settings;
+    private final MeterRegistry metrics;
+    private final Object[] visitorLocks = new Object[LOCK_STRIPES];
+
+    public ChatEngine(ConversationStore store, Bot bot, Linter linter, EventBus bus, ServiceTexts texts, Clock clock,
+                      EngineSettings settings, MeterRegistry metrics) {
+        this.store = store;
+        this.bot = bot;
+        this.linter = linter;
+        this.bus = bus;
+        this.texts = texts;
+        this.clock = clock;
+        this.settings = settings;
+        this.metrics = metrics;
+        for (int i = 0; i < LOCK_STRIPES; i++) visitorLocks[i] = new Object();
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    // ---- shopper side ----
+
+    /** What a widget gets on connect: its conversation and the events after {@code lastSeq}. */
+    public record Connection(Conversation conversation, List<ChatEvent> missed) {
+    }
+
+    /**
+     * A widget connected: returns the visitor's open conversation (a new one, greeted at once, when there is none) and
+     * every shopper-visible event after {@code lastSeq}.
+     */
+    public Connection connect(Visitor visitor, long lastSeq) {
+        Conversation conversation = openConversation(visitor, true);
+        return new Connection(conversation, store.eventsAfter(visitor.shop(), visitor.visitorId(), lastSeq));
+    }
+
+    /** Replays the visitor's events after {@code lastSeq}, in order. */
+    public List<ChatEvent> replay(Visitor visitor, long lastSeq) {
+        return store.eventsAfter(visitor.shop(), visitor.visitorId(), lastSeq);
+    }
+
+    /**
+     * Validates and durably stores a shopper's message. The ack is returned only after the store committed; a repeated
+     * clientMsgId returns the first seq and stores nothing. Call {@link #respond(Ack)} after the ack was sent.
+     */
+    public Ack receive(Visitor visitor, String clientMsgId, String text) {
+        if (clientMsgId == null || clientMsgId.isBlank() || clientMsgId.length() > 100) {
+            return refuse("bad_request", texts.get("error.bad_request"));
+        }
+        if (text == null || text.isBlank()) {
+            return refuse("empty", texts.get("error.empty"));
+        }
+        if (text.length() > settings.maxMessageLength()) {
+            return refuse("too_long", texts.get("error.too_long", Map.of("max", settings.maxMessageLength())));
+        }
+        try {
+            Conversation conversation = openConversation(visitor, false);
+            Appended appended = store.append(conversation.id(), EventDraft.shopper(text.strip(), clientMsgId), now());
+            if (!appended.duplicate()) {
+                metrics.counter("xiaoer.messages", "from", "shopper").increment();
+                bus.publish(appended.event());
+            }
+            return Ack.stored(appended);
+        } catch (RuntimeException e) {
+            log.warn("could not store a message for {}: {}", visitor.key(), e.toString());
+            return refuse("unavailable", texts.get("error.unavailable"));
+        }
+    }
+
+    /** Answers a stored shopper message: the bot answers unless a person owns or awaits the conversation. */
+    public void respond(Ack ack) {
+        if (!ack.ok() || ack.duplicate()) return;
+        ChatEvent message = ack.event();
+        Conversation conversation = store.find(message.conversationId()).orElse(null);
+        if (conversation == null || conversation.status() != ConversationStatus.BOT) return;
+
+        List<ChatEvent> history = store.history(conversation.id());
+        List<String> earlier = new ArrayList<>();
+        int unsureStreak = 0;
+        for (ChatEvent e : history) {
+            if (e.seq() >= message.seq()) break;
+            if (e.from() == Sender.SHOPPER) earlier.add(e.text());
+            if (e.from() == Sender.BOT && e.meta().containsKey("decision")) {
+                unsureStreak = "suggest".equals(e.meta().get("decision")) ? unsureStreak + 1 : 0;
+            }
+        }
+        BotTurn turn = bot.decide(message.text(), null, earlier, unsureStreak);
+        metrics.counter("xiaoer.bot.decisions", "decision", turn.decision().wire()).increment();
+        publish(store.append(conversation.id(), EventDraft.bot(turn.text(), turn.quickReplies(), notes(turn)), now()));
+        if (turn.handoff()) handOff(conversation, turn.handoffReason());
+    }
+
+    private static Map<String, String> notes(BotTurn turn) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("decision", turn.decision().wire());
+        meta.put("score", String.format("%.3f", turn.score()));
+        if (turn.scriptId() != null) meta.put("scriptId", turn.scriptId());
+        if (turn.customerType() != null) meta.put("customerType", turn.customerType());
+        if (turn.handoffReason() != null) meta.put("handoff", turn.handoffReason());
+        return meta;
+    }
+
+    private void handOff(Conversation conversation, String reason) {
+        Optional<Conversation> queued = store.transition(conversation.id(), ConversationStatus.BOT,
+                ConversationStatus.QUEUED, null, null, reason, now());
+        if (queued.isEmpty()) return;
+        metrics.counter("xiaoer.handoffs", "reason", reason).increment();
+        int position = positionInQueue(conversation.id());
+        publish(store.append(conversation.id(),
+                EventDraft.system(texts.get("handoff.position", Map.of("position", position)), List.of()), now()));
+        bus.publish(new ConversationChanged(queued.get()));
+    }
+
+    private int positionInQueue(String conversationId) {
+        List<Conversation> queue = waiting();
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i).id().equals(conversationId)) return i + 1;
+        }
+        return queue.size() + 1;
+    }
+
+    /** The shopper is typing: only an agent watching needs to know. */
+    public void shopperTyping(Visitor visitor, boolean on) {
+        store.findOpen(visitor.shop(), visitor.visitorId()).ifPresent(c ->
+                bus.publish(new TypingEvent(c.id(), c.shop(), c.visitorId(), Sender.SHOPPER, on)));
+    }
+
+    // ---- agent side ----
+
+    /** Conversations waiting for a person, longest waiting first. */
+    public List<Conversation> waiting() {
+        List<Conversation> queue = new ArrayList<>(store.withStatus(ConversationStatus.QUEUED));
+        queue.sort((a, b) -> compareInstants(a.queuedAt(), b.queuedAt()));
+        return queue;
+    }
+
+    /** Conversations an agent owns. */
+    public List<Conversation> ownedBy(String agentId) {
+        return store.withStatus(ConversationStatus.AGENT).stream().filter(c -> agentId.equals(c.agentId())).toList();
+    }
+
+    public Optional<Conversation> conversation(String conversationId) {
+        return store.find(conversationId);
+    }
+
+    public List<ChatEvent> history(String conversationId) {
+        return store.history(conversationId);
+    }
+
+    /** An agent takes a waiting conversation; exactly one of several agents accepting at once wins. */
+    public Conversation accept(AgentRef agent, String conversationId) {
+        Conversation taken = store.transition(conversationId, ConversationStatus.QUEUED, ConversationStatus.AGENT,
+                        agent.id(), agent.name(), null, now())
+                .orElseThrow(() -> new ChatException("not_waiting", "This conversation is no longer waiting."));
+        publish(store.append(conversationId, new EventDraft(Sender.SYSTEM,
+                texts.get("agent.joined", Map.of("agent", agent.name())), List.of(), agent.name(), null, false,
+                Map.of()), now()));
+        bus.publish(new ConversationChanged(taken));
+        return taken;
+    }
+
+    /**
+     * Sends an agent's reply after the lint: a reply with a forbidden phrase or an absolute promise is refused with
+     * the findings (each with the manuals' wording to use instead).
+     */
+    public ChatEvent agentReply(AgentRef agent, String conversationId, String text) {
+        Conversation c = owned(agent, conversationId);
+        if (text == null || text.isBlank()) throw new ChatException("empty", "The reply is empty.");
+        if (text.length() > settings.maxMessageLength()) {
+            throw new ChatException("too_long", "The reply is longer than " + settings.maxMessageLength() + " characters.");
+        }
+        List<LintFinding> findings = linter.check(text);
+        if (!findings.isEmpty()) throw new LintRejectedException(findings);
+        ChatEvent sent = store.append(c.id(), EventDraft.agent(agent.name(), text.strip()), now()).event();
+        metrics.counter("xiaoer.messages", "from", "agent").increment();
+        bus.publish(sent);
+        return sent;
+    }
+
+    /** An internal note on the conversation: agents see it, the shopper never does. */
+    public ChatEvent note(AgentRef agent, String conversationId, String text) {
+        if (text == null || text.isBlank()) throw new ChatException("empty", "The note is empty.");
+        ChatEvent note = store.append(conversationId, EventDraft.note(agent.name(), text.strip()), now()).event();
+        bus.publish(note);
+        return note;
+    }
+
+    public void agentTyping(AgentRef agent, String conversationId, boolean on) {
+        Conversation c = owned(agent, conversationId);
+        bus.publish(new TypingEvent(c.id(), c.shop(), c.visitorId(), Sender.AGENT, on));
+    }
+
+    /** The agent ends the chat with the manuals' farewell; the shopper's next message starts over with the bot. */
+    public Conversation close(AgentRef agent, String conversationId) {
+        owned(agent, conversationId);
+        Conversation closed = store.transition(conversationId, ConversationStatus.AGENT, ConversationStatus.CLOSED,
+                        agent.id(), agent.name(), null, now())
+                .orElseThrow(() -> new ChatException("not_owned", "This conversation is not yours to close."));
+        publish(store.append(conversationId, EventDraft.system(texts.get("closed"), List.of()), now()));
+        bus.publish(new ConversationChanged(closed));
+        return closed;
+    }
+
+    private Conversation owned(AgentRef agent, String conversationId) {
+        Conversation c = store.find(conversationId)
+                .orElseThrow(() -> new ChatException("not_found", "No such conversation."));
+        if (c.status() != ConversationStatus.AGENT || !agent.id().equals(c.agentId())) {
+            throw new ChatException("not_owned", "This conversation is not assigned to you.");
+        }
+        return c;
+    }
+
+    // ---- shared ----
+
+    private Conversation openConversation(Visitor visitor, boolean greet) {
+        synchronized (visitorLocks[Math.floorMod(visitor.key().hashCode(), LOCK_STRIPES)]) {
+            Optional<Conversation> open = store.findOpen(visitor.shop(), visitor.visitorId());
+            if (open.isPresent()) return open.get();
+            Conversation created = store.create(visitor, now());
+            if (greet) {
+                String greeting = visitor.name() == null ? texts.get("greeting")
+                        : texts.get("greeting.named", Map.of("name", visitor.name()));
+                publish(store.append(created.id(), EventDraft.bot(greeting, menu(), Map.of("stage", "greet")), now()));
+            }
+            return created;
+        }
+    }
+
+    /** The IVR-style quick-reply menu (domain.md §7). */
+    public List<QuickReply> menu() {
+        List<QuickReply> menu = new ArrayList<>();
+        for (String item : texts.get("menu").split(";")) {
+            String[] parts = item.split("\\|", 2);
+            menu.add(new QuickReply(parts[0], parts.length > 1 ? parts[1] : parts[0]));
+        }
+        return menu;
+    }
+
+    private void publish(Appended appended) {
+        bus.publish(appended.event());
+    }
+
+    private Ack refuse(String code, String message) {
+        metrics.counter("xiaoer.messages.refused", "reason", code).increment();
+        return Ack.refused(code, message);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static int compareInstants(Instant a, Instant b) {
+        if (a == null) return b == null ? 0 : 1;
+        if (b == null) return -1;
+        return a.compareTo(b);
+    }
+}

@@ -1,0 +1,38 @@
+package xiaoer.engine.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Durable storage of conversations and their events (JDBC in the app). Every call commits before it returns. */
+public interface ConversationStore {
+
+    /** The visitor's conversation that is not closed, if any. */
+    Optional<Conversation> findOpen(String shop, String visitorId);
+
+    Optional<Conversation> find(String conversationId);
+
+    /** Starts a new conversation served by the bot. */
+    Conversation create(Visitor visitor, Instant at);
+
+    /**
+     * Stores an event with the visitor's next sequence number. When the draft's clientMsgId was already stored in
+     * this conversation, stores nothing and returns the earlier event as a duplicate.
+     */
+    Appended append(String conversationId, EventDraft draft, Instant at);
+
+    /** The visitor's events with a sequence number above {@code afterSeq}, in order (shopper-visible ones only). */
+    List<ChatEvent> eventsAfter(String shop, String visitorId, long afterSeq);
+
+    /** The whole history of one conversation, internal notes included, in order. */
+    List<ChatEvent> history(String conversationId);
+
+    /**
+     * Moves a conversation from one status to another only if it is still in {@code from} (compare-and-set), so
+     * two agents accepting at once cannot both win.
+     */
+    Optional<Conversation> transition(String conversationId, ConversationStatus from, ConversationStatus to,
+                                      String agentId, String agentName, String reason, Instant at);
+
+    List<Conversation> withStatus(ConversationStatus status);
+}
