@@ -1,0 +1,78 @@
+package xiaoer.app.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import xiaoer.app.storage.JdbcConversationStore;
+import xiaoer.engine.bot.Bot;
+import xiaoer.engine.chat.ChatEngine;
+import xiaoer.engine.chat.ConversationStore;
+import xiaoer.engine.chat.EngineSettings;
+import xiaoer.engine.chat.EventBus;
+import xiaoer.engine.chat.InProcessEventBus;
+import xiaoer.engine.text.ServiceTexts;
+import xiaoer.kb.KnowledgeBase;
+import xiaoer.kb.Linter;
+
+import java.time.Clock;
+
+/** Wires the plain-Java engine and knowledge base into Spring. Thin: construction only. */
+@Configuration(proxyBeanMethods = false)
+public class EngineConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    KnowledgeBase knowledgeBase() {
+        long start = System.nanoTime();
+        KnowledgeBase kb = KnowledgeBase.create(KnowledgeBase.builtinScripts());
+        log.info("knowledge base ready: {} scripts in {} ms", kb.scripts().size(), (System.nanoTime() - start) / 1_000_000);
+        return kb;
+    }
+
+    @Bean
+    Linter linter() {
+        return new Linter();
+    }
+
+    @Bean
+    ServiceTexts serviceTexts() {
+        return ServiceTexts.load();
+    }
+
+    @Bean
+    EngineSettings engineSettings(XiaoerProperties properties) {
+        return new EngineSettings(properties.engine().maxMessageLength(), properties.engine().lowConfidenceLimit());
+    }
+
+    @Bean
+    Bot bot(KnowledgeBase kb, Linter linter, ServiceTexts texts, EngineSettings settings) {
+        return new Bot(kb, linter, texts, settings.lowConfidenceLimit());
+    }
+
+    @Bean
+    EventBus eventBus() {
+        return new InProcessEventBus();
+    }
+
+    @Bean
+    ConversationStore conversationStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new JdbcConversationStore(jdbc, tx, new ObjectMapper());
+    }
+
+    @Bean
+    ChatEngine chatEngine(ConversationStore store, Bot bot, Linter linter, EventBus bus, ServiceTexts texts,
+                          Clock clock, EngineSettings settings, MeterRegistry metrics) {
+        return new ChatEngine(store, bot, linter, bus, texts, clock, settings, metrics);
+    }
+}
