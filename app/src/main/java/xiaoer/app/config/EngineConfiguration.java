@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +62,7 @@ public class EngineConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "xiaoer.cluster.enabled", havingValue = "false", matchIfMissing = true)
     EventBus eventBus() {
         return new InProcessEventBus();
     }

@@ -1,0 +1,76 @@
+package xiaoer.channels.widget;
+
+import java.util.List;
+
+/**
+ * Limits and addresses of the widget's socket.io server; the app binds them from configuration
+ * ({@code xiaoer.widget.*}). The longest message is the engine's limit ({@code EngineSettings.maxMessageLength}), so it
+ * is not repeated here.
+ *
+ * @param host                     address to bind
+ * @param port                     socket.io port (the contract's default is 9092)
+ * @param allowedOrigins           browser origins allowed to open the widget, e.g. {@code https://shop.example};
+ *                                 empty = any origin (the embedded default). When set, a handshake without an allowed
+ *                                 {@code Origin} header is refused.
+ * @param maxFramePayloadBytes     largest WebSocket frame accepted
+ * @param maxHttpContentBytes      largest HTTP (long-polling) request body accepted
+ * @param workerThreads            serial lanes that run engine calls off the Netty event loop
+ * @param queueCapacityPerWorker   tasks that may wait per lane; beyond that a message is acked {@code busy}
+ * @param pingIntervalMs           Engine.IO ping interval
+ * @param pingTimeoutMs            Engine.IO ping timeout
+ * @param messagesPerMinutePerVisitor shopper messages per minute per visitor (0 = no limit)
+ * @param messagesPerMinutePerIp   shopper messages per minute per client IP (0 = no limit)
+ * @param trustForwardedFor        take the client IP from the last {@code X-Forwarded-For} entry (only behind a
+ *                                 reverse proxy that sets it; otherwise a client could choose its own IP)
+ */
+public record WidgetSettings(String host, int port, List<String> allowedOrigins, int maxFramePayloadBytes,
+                             int maxHttpContentBytes, int workerThreads, int queueCapacityPerWorker,
+                             int pingIntervalMs, int pingTimeoutMs, int messagesPerMinutePerVisitor,
+                             int messagesPerMinutePerIp, boolean trustForwardedFor) {
+
+    public WidgetSettings {
+        host = host == null || host.isBlank() ? "0.0.0.0" : host;
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("bad widget port " + port);
+        if (maxFramePayloadBytes < 1024 || maxHttpContentBytes < 1024) {
+            throw new IllegalArgumentException("widget frame/content limits must be at least 1024 bytes");
+        }
+        if (workerThreads < 1 || queueCapacityPerWorker < 1) {
+            throw new IllegalArgumentException("widget workers and queue capacity must be positive");
+        }
+        if (pingIntervalMs < 1 || pingTimeoutMs < 1) throw new IllegalArgumentException("bad ping settings");
+        if (messagesPerMinutePerVisitor < 0 || messagesPerMinutePerIp < 0) {
+            throw new IllegalArgumentException("rate limits must not be negative");
+        }
+    }
+
+    /** The embedded default: any origin, 64 KiB frames, 30 messages/min per visitor, 300/min per IP. */
+    public static WidgetSettings defaults() {
+        return new WidgetSettings("0.0.0.0", 9092, List.of(), 64 * 1024, 64 * 1024, 16, 1000,
+                25_000, 20_000, 30, 300, false);
+    }
+
+    public WidgetSettings withAddress(String host, int port) {
+        return new WidgetSettings(host, port, allowedOrigins, maxFramePayloadBytes, maxHttpContentBytes,
+                workerThreads, queueCapacityPerWorker, pingIntervalMs, pingTimeoutMs, messagesPerMinutePerVisitor,
+                messagesPerMinutePerIp, trustForwardedFor);
+    }
+
+    public WidgetSettings withAllowedOrigins(List<String> origins) {
+        return new WidgetSettings(host, port, origins, maxFramePayloadBytes, maxHttpContentBytes,
+                workerThreads, queueCapacityPerWorker, pingIntervalMs, pingTimeoutMs, messagesPerMinutePerVisitor,
+                messagesPerMinutePerIp, trustForwardedFor);
+    }
+
+    public WidgetSettings withRateLimits(int perVisitorPerMinute, int perIpPerMinute) {
+        return new WidgetSettings(host, port, allowedOrigins, maxFramePayloadBytes, maxHttpContentBytes,
+                workerThreads, queueCapacityPerWorker, pingIntervalMs, pingTimeoutMs, perVisitorPerMinute,
+                perIpPerMinute, trustForwardedFor);
+    }
+
+    public WidgetSettings withWorkers(int threads, int queueCapacityPerThread) {
+        return new WidgetSettings(host, port, allowedOrigins, maxFramePayloadBytes, maxHttpContentBytes,
+                threads, queueCapacityPerThread, pingIntervalMs, pingTimeoutMs, messagesPerMinutePerVisitor,
+                messagesPerMinutePerIp, trustForwardedFor);
+    }
+}
