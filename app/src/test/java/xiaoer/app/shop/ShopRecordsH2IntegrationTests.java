@@ -1,0 +1,10 @@
+package xiaoer.app.shop;
+
+/** The shop's records on H2 in PostgreSQL mode (the embedded default). */
+class ShopRecordsH2IntegrationTests extends ShopRecordsContract {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabase.h2();
+    }
+}

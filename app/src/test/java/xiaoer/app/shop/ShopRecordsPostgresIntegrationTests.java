@@ -1,0 +1,10 @@
+package xiaoer.app.shop;
+
+/** The shop's records on PostgreSQL (skipped with a message when none is reachable, failed under CI=true). */
+class ShopRecordsPostgresIntegrationTests extends ShopRecordsContract {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabase.postgres();
+    }
+}
