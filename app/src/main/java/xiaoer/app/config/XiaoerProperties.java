@@ -13,7 +13,8 @@ public record XiaoerProperties(String dataDir, Demo demo, Widget widget, Engine 
     }
 
     /** The widget's socket.io server. {@code secrets}: shop → secret that signs known customers' visitor ids. */
-    public record Widget(String host, int port, Map<String, String> secrets, List<String> allowedOrigins) {
+    public record Widget(String host, int port, Map<String, String> secrets, List<String> allowedOrigins,
+                         int messagesPerMinutePerVisitor, int messagesPerMinutePerIp, boolean trustForwardedFor) {
     }
 
     public record Engine(int maxMessageLength, int lowConfidenceLimit) {

@@ -1,0 +1,46 @@
+package xiaoer.app.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import xiaoer.channels.widget.ShopSecrets;
+import xiaoer.channels.widget.WidgetServer;
+import xiaoer.channels.widget.WidgetSettings;
+import xiaoer.engine.chat.ChatEngine;
+
+/** Starts the widget's socket.io server with the application and stops it first on shutdown. */
+@Configuration(proxyBeanMethods = false)
+public class WidgetConfiguration {
+
+    @Bean
+    WidgetServer widgetServer(ChatEngine engine, XiaoerProperties properties, MeterRegistry metrics) {
+        XiaoerProperties.Widget w = properties.widget();
+        WidgetSettings defaults = WidgetSettings.defaults();
+        WidgetSettings settings = new WidgetSettings(w.host(), w.port(), w.allowedOrigins(),
+                defaults.maxFramePayloadBytes(), defaults.maxHttpContentBytes(), defaults.workerThreads(),
+                defaults.queueCapacityPerWorker(), defaults.pingIntervalMs(), defaults.pingTimeoutMs(),
+                w.messagesPerMinutePerVisitor(), w.messagesPerMinutePerIp(), w.trustForwardedFor());
+        return new WidgetServer(engine, settings, ShopSecrets.of(w.secrets()), metrics);
+    }
+
+    @Bean
+    SmartLifecycle widgetServerLifecycle(WidgetServer server) {
+        return new SmartLifecycle() {
+            @Override
+            public void start() {
+                server.start();
+            }
+
+            @Override
+            public void stop() {
+                server.stop();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return server.isRunning();
+            }
+        };
+    }
+}
