@@ -1,0 +1,94 @@
+package xiaoer.console.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The product's one HTTP security chain. Pages redirect anonymous visitors to {@code /login}; {@code /api/**} answers
+ * 401/403 as JSON. CSRF is on everywhere except the two bot API calls, which change nothing and are meant for outside
+ * tools. The session-backed token reaches the pages' scripts through {@code GET /api/me}.
+ *
+ * <p>{@code /actuator/prometheus} is public like health so a scraper needs no account; on a network where that
+ * matters, keep the management port private or turn it off.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsoleSecurityConfiguration {
+
+    static final String[] BOT_API = {"/api/bot/explain", "/api/lint"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ApiProperties api) throws Exception {
+        RequestMatcher apiCalls = PathPatternRequestMatcher.pathPattern("/api/**");
+        http
+            .authorizeHttpRequests(auth -> {
+                auth.requestMatchers("/", "/index.html", "/widget/**", "/login", "/login/**", "/error",
+                        "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll();
+                botApi(auth, api.publicBotApi());
+                auth.requestMatchers("/console", "/console/**", "/api/console/**", "/ws/console", "/ws/console/**")
+                        .hasAnyRole(Roles.CONSOLE);
+                auth.requestMatchers("/trainer", "/trainer/**", "/api/trainer/**").hasAnyRole(Roles.TRAINING);
+                auth.requestMatchers("/api/me").authenticated();
+                // other modules' pages and APIs (shop integration with its own key check) decide for themselves
+                auth.anyRequest().authenticated();
+            })
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false)
+                    .failureUrl("/login?error").permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(BOT_API))
+            .exceptionHandling(ex -> ex
+                    .authenticationEntryPoint(apiOrLoginPage(apiCalls))
+                    .defaultAccessDeniedHandlerFor(JsonSecurityErrors.forbidden(), apiCalls))
+            .headers(headers -> headers.addHeaderWriter(staffPagesPolicy()));
+        return http.build();
+    }
+
+    /** API calls get a JSON 401 whatever their Accept header; everything else goes to the log-in page. */
+    private static AuthenticationEntryPoint apiOrLoginPage(RequestMatcher apiCalls) {
+        AuthenticationEntryPoint json = JsonSecurityErrors.unauthorized();
+        AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, e) -> {
+            if (apiCalls.matches(request)) {
+                json.commence(request, response, e);
+            } else {
+                loginPage.commence(request, response, e);
+            }
+        };
+    }
+
+    /** A strict content policy on our own pages only: the shop page's widget talks to another port. */
+    private static HeaderWriter staffPagesPolicy() {
+        RequestMatcher pages = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/console/**"),
+                PathPatternRequestMatcher.pathPattern("/trainer/**"), PathPatternRequestMatcher.pathPattern("/login"));
+        return new DelegatingRequestMatcherHeaderWriter(pages, new StaticHeadersWriter("Content-Security-Policy",
+                "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; "
+                        + "script-src 'self'; frame-ancestors 'self'"));
+    }
+
+    private static void botApi(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+                               boolean open) {
+        if (open) {
+            auth.requestMatchers(HttpMethod.POST, BOT_API).permitAll();
+        } else {
+            auth.requestMatchers(HttpMethod.POST, BOT_API).hasAnyRole(Roles.STAFF);
+        }
+    }
+}

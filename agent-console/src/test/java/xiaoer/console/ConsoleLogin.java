@@ -1,0 +1,64 @@
+package xiaoer.console;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Test helper: logs in through the real form like a browser and keeps the session cookie and the CSRF token the
+ * pages' script would use.
+ */
+final class ConsoleLogin {
+
+    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    final String sessionCookie;
+    final String csrfHeader;
+    final String csrfToken;
+
+    private ConsoleLogin(String sessionCookie, String csrfHeader, String csrfToken) {
+        this.sessionCookie = sessionCookie;
+        this.csrfHeader = csrfHeader;
+        this.csrfToken = csrfToken;
+    }
+
+    static ConsoleLogin as(int port, String username, String password) throws IOException, InterruptedException {
+        CookieManager cookies = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port;
+        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = CSRF_INPUT.matcher(page);
+        if (!m.find()) throw new IllegalStateException("no CSRF field on the login page");
+        String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = login.headers().firstValue("Location").orElse("");
+        if (login.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("log-in failed: " + login.statusCode() + " " + location);
+        }
+        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode csrf = JsonMapper.builder().build().readTree(me.body()).get("csrf");
+        HttpCookie session = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow();
+        return new ConsoleLogin("JSESSIONID=" + session.getValue(), csrf.get("headerName").asString(),
+                csrf.get("token").asString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
