@@ -12,6 +12,7 @@ import java.util.Map;
 final class TermDictionary {
 
     private final Map<String, Integer> ids = new HashMap<>();
+    private final java.util.ArrayList<String> terms = new java.util.ArrayList<>();
     private float[] idf = new float[0];
     private int[] scriptDf = new int[1024];
     private int[] lastScript = new int[1024];
@@ -22,6 +23,7 @@ final class TermDictionary {
         if (id == null) {
             id = ids.size();
             ids.put(term, id);
+            terms.add(term);
             if (id >= scriptDf.length) {
                 scriptDf = Arrays.copyOf(scriptDf, id * 2);
                 lastScript = Arrays.copyOf(lastScript, id * 2);
@@ -47,6 +49,14 @@ final class TermDictionary {
     int id(String term) {
         Integer id = ids.get(term);
         return id == null ? -1 : id;
+    }
+
+    String term(int id) {
+        return terms.get(id);
+    }
+
+    int size() {
+        return ids.size();
     }
 
     float weight(int id) {

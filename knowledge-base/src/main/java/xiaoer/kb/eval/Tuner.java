@@ -1,0 +1,161 @@
+package xiaoer.kb.eval;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import xiaoer.kb.Decider;
+import xiaoer.kb.Decision;
+import xiaoer.kb.FusionModel;
+import xiaoer.kb.KnowledgeBase;
+import xiaoer.kb.Match;
+import xiaoer.kb.Retrieval;
+import xiaoer.kb.Thresholds;
+import xiaoer.kb.index.Evidence;
+
+/**
+ * Fits the fusion model and picks the thresholds on a tune set (never the test set):
+ * <ol>
+ *   <li>the lexical/semantic mix of the ranking score, by top-1 accuracy on in-scope messages;</li>
+ *   <li>two logistic regressions (full and lexical-only) predicting "this candidate is the gold script" from the
+ *       top-3 candidates of every message, so the confidence is a calibrated probability;</li>
+ *   <li>answer threshold and margin: the most in-scope answers with at most 2.5 % answered wrong and at least 82 %
+ *       of out-of-scope handed off on the tune set (or, if no setting reaches both, the best of
+ *       accuracy + hand-off recall − 4 × answered-wrong);</li>
+ *   <li>the suggest threshold: as low as possible while costing at most 3 points of hand-off recall.</li>
+ * </ol>
+ */
+public final class Tuner {
+
+    private static final double MAX_WRONG = 0.025;
+    private static final double MIN_OOS_RECALL = 0.82;
+
+    private Tuner() {
+    }
+
+    private record Sample(LabelledQuery query, Match full, Match lexical, List<String> ids) {
+    }
+
+    public static Thresholds tune(KnowledgeBase kb, List<LabelledQuery> queries, PrintStream progress) {
+        Thresholds base = kb.thresholds();
+        List<String> ids = kb.scripts().stream().map(xiaoer.kb.Script::id).toList();
+        List<Sample> samples = new ArrayList<>();
+        ProgressBar bar = new ProgressBar(progress, queries.size());
+        for (LabelledQuery q : queries) {
+            Match full = kb.match(q.text(), null, true);
+            List<Evidence> lexicalOnly = full.evidence().stream().filter(e -> e.lexical > 0).toList();
+            samples.add(new Sample(q, full, new Match(full.lang(), full.tokens(), lexicalOnly, full.vocabulary(), false, false, 0), ids));
+            bar.step();
+        }
+        bar.done();
+
+        double lexWeight = bestLexWeight(samples);
+        FusionModel probe = new FusionModel(lexWeight, new double[FusionModel.FULL_FEATURES + 1],
+                new double[FusionModel.LEXICAL_FEATURES + 1]);
+        // Without an embedder there are no full samples: the shipped full model stays as it is.
+        double[] full = fit(samples, probe, true, base.fusion().full());
+        double[] lexical = fit(samples, probe, false, base.fusion().lexical());
+        FusionModel fusion = new FusionModel(lexWeight, full, lexical);
+        Thresholds t = base.withFusion(fusion);
+
+        double bestScore = Double.NEGATIVE_INFINITY;
+        Thresholds best = t;
+        boolean bestFeasible = false;
+        for (double margin : new double[]{0, 0.05, 0.1, 0.15, 0.2, 0.3}) {
+            for (int a = 5; a <= 95; a++) {
+                Thresholds cand = t.withDecision(a / 100.0, margin, a / 100.0);
+                double[] m = simulate(samples, cand);
+                boolean feasible = m[2] <= MAX_WRONG && m[1] >= MIN_OOS_RECALL;
+                double score = feasible ? m[0] + 0.5 * m[1] : m[0] + m[1] - 4 * m[2];
+                if ((feasible && !bestFeasible) || (feasible == bestFeasible && score > bestScore)) {
+                    bestScore = score;
+                    best = cand;
+                    bestFeasible = feasible;
+                }
+            }
+        }
+        if (progress != null && System.getenv("KB_TUNE_DEBUG") != null) {
+            for (int a = 30; a <= 95; a += 5) {
+                double[] m = simulate(samples, best.withDecision(a / 100.0, best.margin(), a / 100.0));
+                progress.printf("tune curve answer=%.2f acc=%.3f oosRecall=%.3f wrong=%.3f%n", a / 100.0, m[0], m[1], m[2]);
+            }
+        }
+        double recallAtAnswer = simulate(samples, best)[1];
+        double suggest = best.answer();
+        for (int s = (int) Math.round(best.answer() * 100) - 1; s >= Math.max(5, best.answer() * 100 - 30); s--) {
+            Thresholds cand = best.withDecision(best.answer(), best.margin(), s / 100.0);
+            if (simulate(samples, cand)[1] >= recallAtAnswer - 0.03) suggest = s / 100.0;
+            else break;
+        }
+        return best.withDecision(best.answer(), best.margin(), suggest);
+    }
+
+    private static double bestLexWeight(List<Sample> samples) {
+        double best = 0.3;
+        double bestAcc = -1;
+        for (int i = 0; i <= 20; i++) {
+            double w = i / 20.0;
+            int right = 0;
+            for (Sample s : samples) {
+                if (s.query().gold() == null) continue;
+                Evidence top = null;
+                for (Evidence e : s.full().evidence()) {
+                    double raw = w * e.lexical + (1 - w) * (Double.isNaN(e.semantic) ? 0 : e.semantic);
+                    if (top == null || raw > top.raw) {
+                        e.raw = raw;
+                        top = e;
+                    } else e.raw = raw;
+                }
+                if (top != null && s.query().gold().equals(s.full().evidence().isEmpty() ? null : id(s, top))) right++;
+            }
+            if (right > bestAcc || (right == bestAcc && Math.abs(w - 0.3) < Math.abs(best - 0.3))) {
+                bestAcc = right;
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    private static String id(Sample s, Evidence e) {
+        return s.ids().get(e.script);
+    }
+
+    private static double[] fit(List<Sample> samples, FusionModel probe, boolean full, double[] fallback) {
+        List<double[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (Sample s : samples) {
+            Match m = full ? s.full() : s.lexical();
+            if (full && !m.semanticUsed()) continue;
+            List<double[]> rows = Decider.features(m, probe);
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) order.add(i);
+            order.sort(Comparator.comparingDouble(i -> -m.evidence().get(i).raw));
+            for (int i : order.subList(0, Math.min(3, order.size()))) {
+                x.add(rows.get(i));
+                y.add(id(s, m.evidence().get(i)).equals(s.query().gold()) ? 1 : 0);
+            }
+        }
+        if (x.isEmpty()) return fallback;
+        return LogisticRegression.fit(x, y, 1e-3, 3000);
+    }
+
+    /** [in-scope accuracy, oos recall, answered-wrong rate] of thresholds on the samples. */
+    private static double[] simulate(List<Sample> samples, Thresholds t) {
+        int in = 0, right = 0, oos = 0, handoff = 0, wrong = 0;
+        for (Sample s : samples) {
+            Retrieval r = Decider.decide(s.full(), t, ord -> s.ids().get(ord));
+            String answered = r.decision() == Decision.ANSWER ? r.candidates().get(0).scriptId() : null;
+            String gold = s.query().gold();
+            if (answered != null && !answered.equals(gold)) wrong++;
+            if (gold != null) {
+                in++;
+                if (gold.equals(answered)) right++;
+            } else {
+                oos++;
+                if (r.decision() == Decision.HANDOFF) handoff++;
+            }
+        }
+        return new double[]{in == 0 ? 0 : right / (double) in, oos == 0 ? 1 : handoff / (double) oos,
+                wrong / (double) samples.size()};
+    }
+}

@@ -1,0 +1,27 @@
+package xiaoer.kb.index;
+
+import java.util.List;
+
+/**
+ * What the index found for one script: the lexical similarity of its best phrasing (weighted Dice over words and
+ * bigrams, in [0,1]), the share of the message that phrasing covers, and the semantic cosine of its closest
+ * phrasing (NaN when the semantic step did not run).
+ */
+public final class Evidence {
+
+    public final int script;
+    public double lexical;
+    public double coverage;
+    public double semantic = Double.NaN;
+    /** Share of the message's nearest phrasings (semantic top-k) that belong to this script. */
+    public double votes;
+    public int bestPhrasing = -1;
+    public List<String> matchedTerms = List.of();
+    /** Filled by the fusion step. */
+    public double raw;
+    public double confidence;
+
+    public Evidence(int script) {
+        this.script = script;
+    }
+}
