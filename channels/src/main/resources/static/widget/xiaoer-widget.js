@@ -1,0 +1,483 @@
+/*
+ * xiaoer (店小二) chat widget. Plain JS, no build step. Needs socket.io's client (vendor/socket.io.min.js), which it
+ * loads by itself when the page has not. Speaks the widget protocol in ARCHITECTURE.md.
+ *
+ * Embed:  <link rel="stylesheet" href="/widget/xiaoer-widget.css">
+ *         <script src="/widget/xiaoer-widget.js" data-shop="default"></script>
+ * Options (data-* on the script tag, or XiaoerWidget.init({...}) with data-auto="false"):
+ *   url     socket.io server, default same host on port 9092
+ *   shop    shop id, default "default"
+ *   visitor visitor id, default a random id kept in localStorage
+ *   sig     hex HMAC-SHA256 of the visitor id with the shop's widget secret (signed, known customer)
+ *
+ * Every text from the network is inserted with textContent, never as HTML.
+ */
+(function () {
+  'use strict';
+
+  var SCRIPT = document.currentScript;
+  var BASE = SCRIPT && SCRIPT.src ? SCRIPT.src.replace(/[^/]*$/, '') : '/widget/';
+  var MAX_CACHED = 200;          // messages kept in localStorage for a reload
+  var ACK_TIMEOUT_MS = 15000;    // an unacked message stays pending and is resent on reconnect
+  var TYPING_IDLE_MS = 3000;
+  var MAX_LENGTH = 2000;
+
+  var T = {
+    title: '在线客服',
+    subtitle: '小二在线，随时为您服务',
+    agentSubtitle: '客服 {name} 为您服务',
+    placeholder: '请输入您的问题…',
+    send: '发送',
+    typing: '客服正在输入…',
+    connected: '已连接',
+    connecting: '正在连接…',
+    reconnecting: '网络不稳定，正在重新连接…',
+    refused: '暂时无法连接客服，请刷新页面后再试',
+    sending: '发送中…',
+    retry: '重试',
+    failed: '发送失败',
+    close: '关闭',
+    me: '我',
+    bot: '小二',
+    system: '提示'
+  };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = String(text);
+    return e;
+  }
+
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+
+  function load(key, fallback) {
+    var s = storage();
+    if (!s) return fallback;
+    try { var v = s.getItem(key); return v == null ? fallback : JSON.parse(v); } catch (e) { return fallback; }
+  }
+
+  function save(key, value) {
+    var s = storage();
+    if (!s) return;
+    try { s.setItem(key, JSON.stringify(value)); } catch (e) { /* full or blocked: keep going in memory */ }
+  }
+
+  function randomId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
+  }
+
+  function timeOf(iso) {
+    var d = iso ? new Date(iso) : new Date();
+    if (isNaN(d.getTime())) d = new Date();
+    var hh = String(d.getHours()).padStart(2, '0');
+    var mm = String(d.getMinutes()).padStart(2, '0');
+    return hh + ':' + mm;
+  }
+
+  function loadSocketIo(done) {
+    if (window.io) return done();
+    var s = document.createElement('script');
+    s.src = BASE + 'vendor/socket.io.min.js';
+    s.onload = done;
+    document.head.appendChild(s);
+  }
+
+  function Widget(options) {
+    var o = options || {};
+    this.shop = o.shop || 'default';
+    this.url = o.url || (location.protocol + '//' + (location.hostname || 'localhost') + ':9092');
+    this.sig = o.sig || null;
+    var visitorKey = 'xiaoer:' + this.shop + ':visitor';
+    this.visitor = o.visitor || load(visitorKey, null);
+    if (!this.visitor || !/^[A-Za-z0-9_\-:.]{1,64}$/.test(this.visitor)) {
+      this.visitor = 'v-' + randomId().replace(/[^A-Za-z0-9-]/g, '').slice(0, 40);
+    }
+    save(visitorKey, this.visitor);
+    this.key = 'xiaoer:' + this.shop + ':' + this.visitor + ':';
+    this.lastSeq = Number(load(this.key + 'lastSeq', 0)) || 0;
+    this.cache = load(this.key + 'messages', []);          // shown events, by seq, for a reload
+    if (!Array.isArray(this.cache)) this.cache = [];
+    if (!this.cache.length) this.lastSeq = 0;              // nothing to show: replay everything
+    this.pending = load(this.key + 'pending', []);         // [{clientMsgId, text}] not acked yet
+    if (!Array.isArray(this.pending)) this.pending = [];
+    this.shown = {};                                        // seq -> element
+    this.pendingEls = {};                                   // clientMsgId -> element
+    this.socket = null;
+    this.open = false;
+    this.unread = 0;
+    this.typingTimer = null;
+    this.myTypingTimer = null;
+    this.buildDom();
+    var self = this;
+    this.cache.forEach(function (m) { self.render(m, true); });
+    this.pending.forEach(function (p) { self.renderPending(p); });
+    if (this.lastSeq > 0 || this.pending.length) this.connect(); // an open conversation: be there for replies
+  }
+
+  Widget.prototype.buildDom = function () {
+    var self = this;
+    var root = el('div', 'xiaoer-root');
+    root.id = 'xiaoer-root';
+
+    var launcher = el('button', 'xiaoer-launcher');
+    launcher.id = 'xiaoer-launcher';
+    launcher.type = 'button';
+    launcher.setAttribute('aria-label', T.title);
+    launcher.appendChild(el('span', 'xiaoer-launcher-icon', '💬'));
+    launcher.appendChild(el('span', 'xiaoer-launcher-text', T.title));
+    this.badge = el('span', 'xiaoer-badge');
+    this.badge.hidden = true;
+    launcher.appendChild(this.badge);
+    launcher.addEventListener('click', function () { self.toggle(); });
+
+    var panel = el('section', 'xiaoer-panel');
+    panel.id = 'xiaoer-panel';
+    panel.hidden = true;
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-label', T.title);
+
+    var header = el('header', 'xiaoer-header');
+    var avatar = el('div', 'xiaoer-avatar xiaoer-avatar-bot', T.bot);
+    var titles = el('div', 'xiaoer-titles');
+    titles.appendChild(el('div', 'xiaoer-title', T.title));
+    this.subtitle = el('div', 'xiaoer-subtitle', T.subtitle);
+    titles.appendChild(this.subtitle);
+    this.status = el('div', 'xiaoer-status', T.connecting);
+    this.status.id = 'xiaoer-status';
+    this.status.setAttribute('data-state', 'idle');
+    titles.appendChild(this.status);
+    var close = el('button', 'xiaoer-close', '×');
+    close.type = 'button';
+    close.setAttribute('aria-label', T.close);
+    close.addEventListener('click', function () { self.toggle(false); });
+    header.appendChild(avatar);
+    header.appendChild(titles);
+    header.appendChild(close);
+
+    this.list = el('div', 'xiaoer-messages');
+    this.list.id = 'xiaoer-messages';
+    this.list.setAttribute('aria-live', 'polite');
+
+    this.typing = el('div', 'xiaoer-typing', T.typing);
+    this.typing.id = 'xiaoer-typing';
+    this.typing.hidden = true;
+
+    var form = el('form', 'xiaoer-compose');
+    this.input = el('textarea', 'xiaoer-input');
+    this.input.id = 'xiaoer-input';
+    this.input.rows = 1;
+    this.input.maxLength = MAX_LENGTH;
+    this.input.placeholder = T.placeholder;
+    this.sendButton = el('button', 'xiaoer-send', T.send);
+    this.sendButton.id = 'xiaoer-send';
+    this.sendButton.type = 'submit';
+    form.appendChild(this.input);
+    form.appendChild(this.sendButton);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      self.sendText(self.input.value);
+    });
+    this.input.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        self.sendText(self.input.value);
+      }
+    });
+    this.input.addEventListener('input', function () { self.shopperTyping(); });
+
+    panel.appendChild(header);
+    panel.appendChild(this.list);
+    panel.appendChild(this.typing);
+    panel.appendChild(form);
+    root.appendChild(panel);
+    root.appendChild(launcher);
+    document.body.appendChild(root);
+    this.panel = panel;
+  };
+
+  Widget.prototype.toggle = function (force) {
+    this.open = force === undefined ? !this.open : !!force;
+    this.panel.hidden = !this.open;
+    if (this.open) {
+      this.unread = 0;
+      this.badge.hidden = true;
+      this.connect();
+      this.scrollDown();
+      this.input.focus();
+    }
+  };
+
+  Widget.prototype.setStatus = function (state, text) {
+    this.status.setAttribute('data-state', state);
+    this.status.textContent = text;
+  };
+
+  Widget.prototype.connect = function () {
+    if (this.socket) return;
+    var self = this;
+    this.setStatus('connecting', T.connecting);
+    loadSocketIo(function () {
+      if (self.socket) return;
+      var query = { shop: self.shop, visitor: self.visitor, lastSeq: String(self.lastSeq) };
+      if (self.sig) query.sig = self.sig;
+      var socket = window.io(self.url, { query: query, transports: ['websocket', 'polling'] });
+      self.socket = socket;
+      // the query is read at every (re)connect: always ask for what came after the newest event shown
+      socket.io.on('reconnect_attempt', function () { socket.io.opts.query.lastSeq = String(self.lastSeq); });
+      socket.on('connect', function () {
+        self.setStatus('connected', T.connected);
+        self.resendPending();
+      });
+      socket.on('disconnect', function () {
+        socket.io.opts.query.lastSeq = String(self.lastSeq);
+        self.setStatus('reconnecting', T.reconnecting);
+      });
+      socket.on('connect_error', function () {
+        socket.io.opts.query.lastSeq = String(self.lastSeq);
+        self.setStatus('reconnecting', socket.active ? T.reconnecting : T.refused);
+      });
+      socket.on('message', function (m) { self.onMessage(m); });
+      socket.on('typing', function (t) { self.onTyping(t); });
+    });
+  };
+
+  // ---- incoming ----
+
+  Widget.prototype.onMessage = function (m) {
+    if (!m || typeof m.seq !== 'number') return;
+    if (m.from === 'shopper' && m.clientMsgId && this.pendingEls[m.clientMsgId]) {
+      this.confirm(m.clientMsgId, m.seq); // our own message came back on replay: it is stored
+      return;
+    }
+    if (this.shown[m.seq]) return;
+    this.render(m, false);
+    if (m.seq > this.lastSeq) {
+      this.lastSeq = m.seq;
+      save(this.key + 'lastSeq', this.lastSeq);
+    }
+    this.cache.push(m);
+    if (this.cache.length > MAX_CACHED) this.cache = this.cache.slice(-MAX_CACHED);
+    save(this.key + 'messages', this.cache);
+    if (m.from !== 'shopper') {
+      this.showTyping(false);
+      if (!this.open) {
+        this.unread += 1;
+        this.badge.textContent = String(this.unread);
+        this.badge.hidden = false;
+      }
+    }
+  };
+
+  Widget.prototype.onTyping = function (t) {
+    if (!t || t.from === 'shopper') return;
+    this.showTyping(!!t.on);
+  };
+
+  Widget.prototype.showTyping = function (on) {
+    var self = this;
+    this.typing.hidden = !on;
+    clearTimeout(this.typingTimer);
+    if (on) this.typingTimer = setTimeout(function () { self.typing.hidden = true; }, 10000);
+  };
+
+  // ---- rendering ----
+
+  Widget.prototype.bubble = function (from, text, at, agentName) {
+    var row = el('div', 'xiaoer-msg xiaoer-from-' + from);
+    row.setAttribute('data-from', from);
+    var initials = from === 'shopper' ? T.me : from === 'agent' ? (agentName || '客服').slice(0, 1)
+      : from === 'system' ? 'i' : T.bot;
+    row.appendChild(el('div', 'xiaoer-avatar xiaoer-avatar-' + from, initials));
+    var body = el('div', 'xiaoer-body');
+    var meta = el('div', 'xiaoer-meta');
+    if (from === 'agent' && agentName) meta.appendChild(el('span', 'xiaoer-name', agentName));
+    meta.appendChild(el('time', 'xiaoer-time', timeOf(at)));
+    body.appendChild(meta);
+    body.appendChild(el('div', 'xiaoer-text', text));
+    row.appendChild(body);
+    return row;
+  };
+
+  Widget.prototype.render = function (m, fromCache) {
+    if (this.shown[m.seq]) return;
+    var self = this;
+    var agentName = m.agent && m.agent.name ? m.agent.name : (m.agentName || null);
+    var row = this.bubble(m.from || 'bot', m.text || '', m.at, agentName);
+    row.setAttribute('data-seq', String(m.seq));
+    if (Array.isArray(m.quickReplies) && m.quickReplies.length) {
+      var buttons = el('div', 'xiaoer-quick-replies');
+      m.quickReplies.forEach(function (q) {
+        if (!q || typeof q.text !== 'string') return;
+        var b = el('button', 'xiaoer-quick-reply', q.label || q.text);
+        b.type = 'button';
+        b.addEventListener('click', function () { self.sendText(q.text); });
+        buttons.appendChild(b);
+      });
+      row.querySelector('.xiaoer-body').appendChild(buttons);
+    }
+    if (agentName) this.subtitle.textContent = T.agentSubtitle.replace('{name}', agentName);
+    this.shown[m.seq] = row;
+    this.insertBySeq(row, m.seq);
+    if (!fromCache) this.scrollDown();
+  };
+
+  // events are shown in seq order even when a replay and live events interleave; pending ones stay last
+  Widget.prototype.insertBySeq = function (row, seq) {
+    var children = this.list.children;
+    for (var i = 0; i < children.length; i++) {
+      var s = children[i].getAttribute('data-seq');
+      if (s === null || Number(s) > seq) {
+        this.list.insertBefore(row, children[i]);
+        return;
+      }
+    }
+    this.list.appendChild(row);
+  };
+
+  Widget.prototype.renderPending = function (p) {
+    var row = this.bubble('shopper', p.text, null, null);
+    row.classList.add('xiaoer-pending');
+    row.setAttribute('data-client-msg-id', p.clientMsgId);
+    row.appendChild(el('div', 'xiaoer-state', T.sending));
+    this.pendingEls[p.clientMsgId] = row;
+    this.list.appendChild(row);
+    this.scrollDown();
+  };
+
+  Widget.prototype.scrollDown = function () {
+    this.list.scrollTop = this.list.scrollHeight;
+  };
+
+  // ---- outgoing ----
+
+  Widget.prototype.sendText = function (raw) {
+    var text = String(raw || '').trim();
+    if (!text) return;
+    if (text.length > MAX_LENGTH) text = text.slice(0, MAX_LENGTH);
+    this.input.value = '';
+    this.stopTyping();
+    var p = { clientMsgId: this.visitor + '-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8),
+      text: text };
+    this.pending.push(p);
+    save(this.key + 'pending', this.pending);
+    this.renderPending(p);
+    if (!this.socket) this.connect();
+    else if (this.socket.connected) this.emit(p);
+    // not connected: resendPending() sends it on connect
+  };
+
+  Widget.prototype.emit = function (p) {
+    var self = this;
+    var row = this.pendingEls[p.clientMsgId];
+    if (row) this.setRowState(row, T.sending, false);
+    this.socket.timeout(ACK_TIMEOUT_MS).emit('message', { clientMsgId: p.clientMsgId, text: p.text }, function (err, ack) {
+      if (err) return; // no ack (yet): still pending, resent with the same clientMsgId after a reconnect
+      if (ack && ack.ok === true && typeof ack.seq === 'number') self.confirm(p.clientMsgId, ack.seq);
+      else self.fail(p, ack && ack.message ? ack.message : T.failed);
+    });
+  };
+
+  Widget.prototype.resendPending = function () {
+    var self = this;
+    this.pending.slice().forEach(function (p) { self.emit(p); });
+  };
+
+  Widget.prototype.dropPending = function (clientMsgId) {
+    this.pending = this.pending.filter(function (x) { return x.clientMsgId !== clientMsgId; });
+    save(this.key + 'pending', this.pending);
+    delete this.pendingEls[clientMsgId];
+  };
+
+  // the server stored it: the bubble becomes a regular message with its seq (once, even if acked twice)
+  Widget.prototype.confirm = function (clientMsgId, seq) {
+    var row = this.pendingEls[clientMsgId];
+    var p = this.pending.filter(function (x) { return x.clientMsgId === clientMsgId; })[0];
+    this.dropPending(clientMsgId);
+    if (!row) return;
+    if (this.shown[seq]) { row.remove(); return; }
+    row.classList.remove('xiaoer-pending', 'xiaoer-failed');
+    var state = row.querySelector('.xiaoer-state');
+    if (state) state.remove();
+    row.setAttribute('data-seq', String(seq));
+    row.removeAttribute('data-client-msg-id');
+    this.shown[seq] = row;
+    row.remove();
+    this.insertBySeq(row, seq);
+    if (seq > this.lastSeq) {
+      this.lastSeq = seq;
+      save(this.key + 'lastSeq', this.lastSeq);
+    }
+    this.cache.push({ seq: seq, from: 'shopper', text: p ? p.text : row.querySelector('.xiaoer-text').textContent,
+      at: new Date().toISOString() });
+    if (this.cache.length > MAX_CACHED) this.cache = this.cache.slice(-MAX_CACHED);
+    save(this.key + 'messages', this.cache);
+    this.scrollDown();
+  };
+
+  // refused (rate limit, too long, ...): show why, and offer to send it again
+  Widget.prototype.fail = function (p, message) {
+    var self = this;
+    var row = this.pendingEls[p.clientMsgId];
+    this.pending = this.pending.filter(function (x) { return x.clientMsgId !== p.clientMsgId; });
+    save(this.key + 'pending', this.pending);
+    if (!row) return;
+    row.classList.add('xiaoer-failed');
+    this.setRowState(row, message, true, function () {
+      self.pending.push(p);
+      save(self.key + 'pending', self.pending);
+      if (self.socket && self.socket.connected) self.emit(p);
+    });
+  };
+
+  Widget.prototype.setRowState = function (row, text, failed, onRetry) {
+    var state = row.querySelector('.xiaoer-state');
+    if (!state) { state = el('div', 'xiaoer-state'); row.appendChild(state); }
+    state.textContent = '';
+    state.appendChild(el('span', 'xiaoer-state-text', text));
+    if (failed && onRetry) {
+      var retry = el('button', 'xiaoer-retry', T.retry);
+      retry.type = 'button';
+      retry.addEventListener('click', function () { row.classList.remove('xiaoer-failed'); onRetry(); });
+      state.appendChild(retry);
+    }
+  };
+
+  Widget.prototype.shopperTyping = function () {
+    var self = this;
+    if (!this.socket || !this.socket.connected) return;
+    if (!this.myTypingTimer) this.socket.emit('typing', { on: true });
+    clearTimeout(this.myTypingTimer);
+    this.myTypingTimer = setTimeout(function () { self.stopTyping(); }, TYPING_IDLE_MS);
+  };
+
+  Widget.prototype.stopTyping = function () {
+    if (!this.myTypingTimer) return;
+    clearTimeout(this.myTypingTimer);
+    this.myTypingTimer = null;
+    if (this.socket && this.socket.connected) this.socket.emit('typing', { on: false });
+  };
+
+  var instance = null;
+  var XiaoerWidget = {
+    /** Starts the widget once; later calls return the same instance. */
+    init: function (options) {
+      if (instance) return instance;
+      var start = function () { instance = instance || new Widget(options); };
+      if (document.body) start();
+      else document.addEventListener('DOMContentLoaded', start);
+      return instance;
+    },
+    open: function () { if (instance) instance.toggle(true); },
+    instance: function () { return instance; }
+  };
+  window.XiaoerWidget = XiaoerWidget;
+
+  var ds = SCRIPT ? SCRIPT.dataset : {};
+  if (ds.auto !== 'false') {
+    XiaoerWidget.init({ url: ds.url, shop: ds.shop, visitor: ds.visitor, sig: ds.sig });
+  }
+})();
