@@ -15,11 +15,13 @@ import xiaoer.engine.chat.EngineSettings;
 import xiaoer.engine.chat.EventBus;
 import xiaoer.engine.chat.InMemoryConversationStore;
 import xiaoer.engine.chat.InProcessEventBus;
+import xiaoer.engine.policy.OpeningHours;
 import xiaoer.engine.text.ServiceTexts;
 import xiaoer.kb.KnowledgeBase;
 import xiaoer.kb.Linter;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,13 +62,14 @@ public class ConsoleTestApplication {
 
     @Bean
     Bot bot(KnowledgeBase kb, Linter linter) {
-        return new Bot(kb, linter, ServiceTexts.load(), EngineSettings.defaults().lowConfidenceLimit());
+        return Bot.withDefaults(kb, linter, ServiceTexts.load());
     }
 
     @Bean
     ChatEngine chatEngine(InMemoryConversationStore store, Bot bot, Linter linter, EventBus bus) {
         return new ChatEngine(store, bot, linter, bus, ServiceTexts.load(), Clock.systemUTC(),
-                EngineSettings.defaults(), new SimpleMeterRegistry());
+                EngineSettings.defaults().withHumanHours(OpeningHours.aroundTheClock(ZoneOffset.UTC)),
+                new SimpleMeterRegistry());
     }
 
     @Bean

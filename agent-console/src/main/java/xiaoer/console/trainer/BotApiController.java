@@ -51,7 +51,7 @@ public class BotApiController {
         if (lang != null && !LANGS.contains(lang)) {
             throw new BadRequestException("bad_lang", "\"lang\" is zh, en or left out.");
         }
-        return Explanation.of(bot.decide(request.text().strip(), lang, history(request.history()), 0));
+        return Explanation.of(bot.decide(request.text().strip(), lang, history(request.history())));
     }
 
     @PostMapping("/api/lint")

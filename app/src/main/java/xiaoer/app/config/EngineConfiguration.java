@@ -11,11 +11,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import xiaoer.app.storage.JdbcConversationStore;
 import xiaoer.engine.bot.Bot;
+import xiaoer.engine.bot.RecordAnswers;
+import xiaoer.engine.bot.ShopRecordAnswers;
 import xiaoer.engine.chat.ChatEngine;
 import xiaoer.engine.chat.ConversationStore;
 import xiaoer.engine.chat.EngineSettings;
 import xiaoer.engine.chat.EventBus;
 import xiaoer.engine.chat.InProcessEventBus;
+import xiaoer.engine.policy.CustomerTypeDetector;
+import xiaoer.engine.policy.FollowUpResolver;
+import xiaoer.engine.policy.HandoffRules;
+import xiaoer.engine.policy.HandoffSettings;
+import xiaoer.engine.policy.OpeningHours;
+import xiaoer.engine.policy.OrderNumberExtractor;
+import xiaoer.engine.shop.ShopService;
 import xiaoer.engine.text.ServiceTexts;
 import xiaoer.kb.KnowledgeBase;
 import xiaoer.kb.Linter;
@@ -53,12 +62,24 @@ public class EngineConfiguration {
 
     @Bean
     EngineSettings engineSettings(XiaoerProperties properties) {
-        return new EngineSettings(properties.engine().maxMessageLength(), properties.engine().lowConfidenceLimit());
+        XiaoerProperties.Engine e = properties.engine();
+        XiaoerProperties.HumanHours h = e.humanHours();
+        return new EngineSettings(e.maxMessageLength(), new OpeningHours(h.days(), h.from(), h.to(), h.zone()),
+                e.courtesyAfter());
     }
 
     @Bean
-    Bot bot(KnowledgeBase kb, Linter linter, ServiceTexts texts, EngineSettings settings) {
-        return new Bot(kb, linter, texts, settings.lowConfidenceLimit());
+    RecordAnswers recordAnswers(ShopService shop, ServiceTexts texts, Clock clock, XiaoerProperties properties) {
+        XiaoerProperties.Engine e = properties.engine();
+        return new ShopRecordAnswers(shop, new OrderNumberExtractor(), texts, clock, e.humanHours().zone(),
+                e.courierReportWithin());
+    }
+
+    @Bean
+    Bot bot(KnowledgeBase kb, Linter linter, ServiceTexts texts, RecordAnswers records, XiaoerProperties properties) {
+        HandoffRules handoff = new HandoffRules(HandoffSettings.defaults()
+                .withLowConfidenceLimit(properties.engine().lowConfidenceLimit()));
+        return new Bot(kb, linter, texts, new CustomerTypeDetector(), handoff, new FollowUpResolver(), records);
     }
 
     @Bean

@@ -2,7 +2,12 @@ package xiaoer.app.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** The {@code xiaoer.*} settings; defaults in application.yml. */
@@ -17,6 +22,15 @@ public record XiaoerProperties(String dataDir, Demo demo, Widget widget, Engine 
                          int messagesPerMinutePerVisitor, int messagesPerMinutePerIp, boolean trustForwardedFor) {
     }
 
-    public record Engine(int maxMessageLength, int lowConfidenceLimit) {
+    /**
+     * @param humanHours    when people answer chats (the bot answers around the clock)
+     * @param courtesyAfter a waiting shopper hears "请您稍等片刻" after this long in the queue
+     */
+    public record Engine(int maxMessageLength, int lowConfidenceLimit, HumanHours humanHours, Duration courtesyAfter,
+                         Duration courierReportWithin) {
+    }
+
+    /** Equal {@code from} and {@code to} mean around the clock. */
+    public record HumanHours(Set<DayOfWeek> days, LocalTime from, LocalTime to, ZoneId zone) {
     }
 }

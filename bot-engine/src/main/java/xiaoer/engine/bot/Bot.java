@@ -1,5 +1,12 @@
 package xiaoer.engine.bot;
 
+import xiaoer.engine.policy.CustomerTypeCue;
+import xiaoer.engine.policy.CustomerTypeDetector;
+import xiaoer.engine.policy.CustomerTypeResult;
+import xiaoer.engine.policy.FollowUp;
+import xiaoer.engine.policy.FollowUpResolver;
+import xiaoer.engine.policy.HandoffReason;
+import xiaoer.engine.policy.HandoffRules;
 import xiaoer.engine.text.ServiceTexts;
 import xiaoer.kb.Candidate;
 import xiaoer.kb.Decision;
@@ -12,76 +19,176 @@ import xiaoer.kb.Script;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides the bot's answer to one message: match a script, pick the wording for the customer type, lint the text,
- * and hand over politely when it is not sure (it never says it doesn't know).
+ * Decides the bot's answer to one message the way the manuals ask: understand it in the context of the last topic,
+ * match a script, word it for the kind of customer (facts locked), answer from the shopper's records where the script
+ * needs them, lint the text, and hand over to a person — politely, never "I don't know" — when it is not sure, when
+ * asked, when the shopper is angry or complains.
  */
 public final class Bot {
 
     /** Scripts whose match means "a person, please". */
-    private static final Set<String> HANDOFF_SCRIPTS = Set.of("human");
-    private static final Set<String> TICKET_SCRIPTS = Set.of("complaint");
+    private static final String HUMAN_SCRIPT = "human";
+    private static final String FAREWELL_SCRIPT = "thanks_bye";
+    /** After-sales answers open by calming and apologising (domain.md §1). */
+    private static final Set<String> CALM_FIRST_CATEGORIES = Set.of("aftersales", "logistics", "complaint");
+    private static final List<String> APOLOGY_WORDS = List.of("抱歉", "不好意思", "对不起", "對不起", "sorry", "Sorry");
     private static final int SUGGESTIONS = 3;
 
     private final KnowledgeBase kb;
     private final Linter linter;
     private final ServiceTexts texts;
-    private final int lowConfidenceLimit;
+    private final CustomerTypeDetector types;
+    private final HandoffRules handoffRules;
+    private final FollowUpResolver followUps;
+    private final RecordAnswers records;
 
-    public Bot(KnowledgeBase kb, Linter linter, ServiceTexts texts, int lowConfidenceLimit) {
+    public Bot(KnowledgeBase kb, Linter linter, ServiceTexts texts, CustomerTypeDetector types,
+               HandoffRules handoffRules, FollowUpResolver followUps, RecordAnswers records) {
         this.kb = kb;
         this.linter = linter;
         this.texts = texts;
-        this.lowConfidenceLimit = lowConfidenceLimit;
+        this.types = types;
+        this.handoffRules = handoffRules;
+        this.followUps = followUps;
+        this.records = records;
+    }
+
+    /** A bot with the manuals' default rules and no shop records. */
+    public static Bot withDefaults(KnowledgeBase kb, Linter linter, ServiceTexts texts) {
+        return new Bot(kb, linter, texts, new CustomerTypeDetector(), new HandoffRules(), new FollowUpResolver(),
+                RecordAnswers.NONE);
     }
 
     public KnowledgeBase knowledgeBase() {
         return kb;
     }
 
-    /**
-     * @param earlierShopperTexts the shopper's earlier messages in this conversation, oldest first
-     * @param unsureStreak        how many bot turns in a row before this one were not sure (suggest)
-     */
-    public BotTurn decide(String text, String lang, List<String> earlierShopperTexts, int unsureStreak) {
-        Retrieval r = kb.retrieve(text, lang);
-        String customerType = null;
-        List<String> cues = List.of();
+    public RecordAnswers records() {
+        return records;
+    }
 
-        if (r.decision() == Decision.ANSWER) {
-            Script script = kb.script(r.bestScriptId()).orElse(null);
-            if (script != null) {
-                String reason = HANDOFF_SCRIPTS.contains(script.id()) ? "keyword"
-                        : TICKET_SCRIPTS.contains(script.id()) ? "complaint" : null;
-                String answer = script.answerFor(customerType);
-                List<LintFinding> lint = linter.check(answer);
-                if (!lint.isEmpty() && customerType != null) {
-                    // a variant that breaks the rules never reaches the shopper: fall back to the plain answer
-                    answer = script.answer();
-                    lint = linter.check(answer);
-                }
-                return new BotTurn(Decision.ANSWER, script.id(), r.score(), r.candidates(), r.tokens(), customerType,
-                        cues, lint, answer, script.quickReplies(), reason, r.semanticUsed());
+    /** The decision for a sentence outside a conversation (the explain endpoint): no records are read. */
+    public BotTurn decide(String text, String lang, List<String> earlierShopperTexts) {
+        return decide(text, lang, BotContext.of(earlierShopperTexts));
+    }
+
+    public BotTurn decide(String text, String lang, BotContext ctx) {
+        List<String> shopperTexts = new ArrayList<>(ctx.earlierShopperTexts());
+        shopperTexts.add(text);
+        CustomerTypeResult type = types.detect(shopperTexts);
+        String customerType = type.type();
+        List<String> cues = type.cues().stream().map(CustomerTypeCue::phrase).distinct().toList();
+
+        // slot filling: the shopper answers the bot's question for an order number
+        if (ctx.awaitingScriptId() != null && ctx.visitor() != null) {
+            Optional<RecordReply> pending = records.answer(ctx.awaitingScriptId(), ctx.visitor(), ctx.conversationId(),
+                    shopperTexts);
+            if (pending.isPresent() && pending.get().awaiting() == null) {
+                Retrieval none = new Retrieval(Decision.ANSWER, 1.0, List.of(), List.of(), false);
+                return fromRecords(ctx.awaitingScriptId(), none, customerType, cues, pending.get(), List.of());
             }
         }
-        if (r.decision() == Decision.SUGGEST && unsureStreak + 1 < lowConfidenceLimit) {
-            List<QuickReply> buttons = new ArrayList<>();
-            for (Candidate c : r.candidates()) {
-                if (buttons.size() == SUGGESTIONS) break;
-                kb.script(c.scriptId()).filter(s -> !s.questions().isEmpty())
-                        .ifPresent(s -> buttons.add(new QuickReply(s.questions().get(0), s.questions().get(0))));
+
+        FollowUp followUp = followUps.resolve(text, ctx.previousScriptId(), ctx.previousShopperText());
+        Retrieval r = kb.retrieve(followUp.retrievalText(), lang);
+        int streak = r.decision() == Decision.ANSWER ? 0 : ctx.unsureStreak() + 1;
+        Optional<HandoffReason> handoff = handoffRules.evaluate(text, streak, customerType);
+        Script script = r.decision() == Decision.ANSWER ? kb.script(r.bestScriptId()).orElse(null) : null;
+
+        if (handoff.isPresent()) {
+            return handOff(r, script, customerType, cues, handoff.get(), ctx, text);
+        }
+        if (script != null && HUMAN_SCRIPT.equals(script.id())) {
+            return handOff(r, script, customerType, cues, new HandoffReason(HandoffReason.KEYWORD, null, false), ctx,
+                    text);
+        }
+        if (script != null) {
+            Optional<RecordReply> fromRecords = records.answer(script.id(), ctx.visitor(), ctx.conversationId(),
+                    shopperTexts);
+            if (fromRecords.isPresent()) {
+                return fromRecords(script.id(), r, customerType, cues, fromRecords.get(), script.quickReplies());
             }
+            return answer(script, r, customerType, cues, ctx);
+        }
+        if (r.decision() == Decision.SUGGEST) {
+            List<QuickReply> buttons = suggestions(r);
             if (!buttons.isEmpty()) {
                 String intro = texts.get("suggest.intro");
                 return new BotTurn(Decision.SUGGEST, null, r.score(), r.candidates(), r.tokens(), customerType, cues,
-                        linter.check(intro), intro, buttons, null, r.semanticUsed());
+                        linter.check(intro), intro, buttons, null, r.semanticUsed(), null, null);
             }
         }
-        String reason = r.decision() == Decision.SUGGEST ? "low_confidence" : "no_match";
-        String polite = texts.get("handoff.polite");
-        return new BotTurn(Decision.HANDOFF, null, r.score(), r.candidates(), r.tokens(), customerType, cues,
-                linter.check(polite), polite, List.of(), reason, r.semanticUsed());
+        return handOff(r, null, customerType, cues, new HandoffReason("no_match", null, false), ctx, text);
+    }
+
+    private BotTurn answer(Script script, Retrieval r, String customerType, List<String> cues, BotContext ctx) {
+        String variant = customerType != null && script.variants().containsKey(customerType) ? customerType : null;
+        String text = script.answerFor(variant);
+        if (FAREWELL_SCRIPT.equals(script.id()) && ctx.visitor() != null && records.hasBought(ctx.visitor())) {
+            text = texts.get("farewell.bought");
+        }
+        text = calmFirst(script, text);
+        List<LintFinding> lint = linter.check(text);
+        if (!lint.isEmpty() && variant != null) {
+            // a variant that breaks the rules never reaches the shopper: fall back to the plain answer
+            variant = null;
+            text = calmFirst(script, script.answer());
+            lint = linter.check(text);
+        }
+        return new BotTurn(Decision.ANSWER, script.id(), r.score(), r.candidates(), r.tokens(), customerType, cues,
+                lint, text, script.quickReplies(), null, r.semanticUsed(), variant, null);
+    }
+
+    private BotTurn fromRecords(String scriptId, Retrieval r, String customerType, List<String> cues, RecordReply reply,
+                                List<QuickReply> quickReplies) {
+        String text = reply.text();
+        return new BotTurn(Decision.ANSWER, scriptId, r.score(), r.candidates(), r.tokens(), customerType, cues,
+                linter.check(text), text, reply.handoffReason() == null ? quickReplies : List.of(),
+                reply.handoffReason(), r.semanticUsed(), null, reply.awaiting());
+    }
+
+    private BotTurn handOff(Retrieval r, Script script, String customerType, List<String> cues, HandoffReason reason,
+                            BotContext ctx, String shopperText) {
+        String text = switch (reason.code()) {
+            case HandoffReason.KEYWORD -> texts.get("handoff.requested");
+            case HandoffReason.ANGRY -> texts.get("handoff.angry");
+            case HandoffReason.COMPLAINT -> complaintText(ctx, shopperText);
+            default -> texts.get("handoff.polite");
+        };
+        Decision decision = reason.code().equals(HandoffReason.KEYWORD) || reason.code().equals(HandoffReason.COMPLAINT)
+                ? Decision.ANSWER : Decision.HANDOFF;
+        String scriptId = decision == Decision.ANSWER && script != null ? script.id() : null;
+        return new BotTurn(decision, scriptId, r.score(), r.candidates(), r.tokens(), customerType, cues,
+                linter.check(text), text, List.of(), reason.code(), r.semanticUsed(), null, null);
+    }
+
+    private String complaintText(BotContext ctx, String shopperText) {
+        String ticketNo = ctx.visitor() == null ? null
+                : records.openComplaint(ctx.visitor(), ctx.conversationId(), shopperText);
+        return ticketNo == null ? texts.get("handoff.angry") : texts.get("handoff.complaint", Map.of("ticketNo", ticketNo));
+    }
+
+    private String calmFirst(Script script, String text) {
+        if (script.category() == null || !CALM_FIRST_CATEGORIES.contains(script.category())) return text;
+        if (!"zh".equals(script.lang())) return text;
+        for (String w : APOLOGY_WORDS) {
+            if (text.contains(w)) return text;
+        }
+        return texts.get("aftersales.calm") + text;
+    }
+
+    private List<QuickReply> suggestions(Retrieval r) {
+        List<QuickReply> buttons = new ArrayList<>();
+        for (Candidate c : r.candidates()) {
+            if (buttons.size() == SUGGESTIONS) break;
+            kb.script(c.scriptId()).filter(s -> !s.questions().isEmpty() && !HUMAN_SCRIPT.equals(s.id()))
+                    .ifPresent(s -> buttons.add(new QuickReply(s.questions().get(0), s.questions().get(0))));
+        }
+        return buttons;
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import xiaoer.engine.bot.Bot;
+import xiaoer.engine.bot.BotContext;
 import xiaoer.engine.bot.BotTurn;
 import xiaoer.engine.text.ServiceTexts;
 import xiaoer.kb.LintFinding;
@@ -12,6 +13,8 @@ import xiaoer.kb.QuickReply;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,7 @@ public final class ChatEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ChatEngine.class);
     private static final int LOCK_STRIPES = 256;
+    private static final DateTimeFormatter BACK_AT = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     private final ConversationStore store;
     private final Bot bot;
@@ -109,22 +113,40 @@ public final class ChatEngine {
         if (!ack.ok() || ack.duplicate()) return;
         ChatEvent message = ack.event();
         Conversation conversation = store.find(message.conversationId()).orElse(null);
-        if (conversation == null || conversation.status() != ConversationStatus.BOT) return;
+        if (conversation == null) return;
+        if (conversation.status() == ConversationStatus.QUEUED) {
+            // never leave a waiting shopper silent: say where they stand
+            publish(store.append(conversation.id(), EventDraft.system(texts.get("waiting.position",
+                    Map.of("position", positionInQueue(conversation.id()))), List.of()), now()));
+            return;
+        }
+        if (conversation.status() != ConversationStatus.BOT) return;
 
-        List<ChatEvent> history = store.history(conversation.id());
+        BotTurn turn = bot.decide(message.text(), null, context(conversation, message));
+        metrics.counter("xiaoer.bot.decisions", "decision", turn.decision().wire()).increment();
+        if (turn.customerType() != null) metrics.counter("xiaoer.customer.types", "type", turn.customerType()).increment();
+        publish(store.append(conversation.id(), EventDraft.bot(turn.text(), turn.quickReplies(), notes(turn)), now()));
+        if (turn.handoff()) handOff(conversation, turn.handoffReason());
+    }
+
+    /** What the bot needs to know of the conversation before {@code message}. */
+    private BotContext context(Conversation conversation, ChatEvent message) {
         List<String> earlier = new ArrayList<>();
         int unsureStreak = 0;
-        for (ChatEvent e : history) {
+        String previousScriptId = null;
+        String awaiting = null;
+        for (ChatEvent e : store.history(conversation.id())) {
             if (e.seq() >= message.seq()) break;
             if (e.from() == Sender.SHOPPER) earlier.add(e.text());
             if (e.from() == Sender.BOT && e.meta().containsKey("decision")) {
                 unsureStreak = "suggest".equals(e.meta().get("decision")) ? unsureStreak + 1 : 0;
+                previousScriptId = e.meta().get("scriptId");
+                awaiting = e.meta().get("awaiting");
             }
         }
-        BotTurn turn = bot.decide(message.text(), null, earlier, unsureStreak);
-        metrics.counter("xiaoer.bot.decisions", "decision", turn.decision().wire()).increment();
-        publish(store.append(conversation.id(), EventDraft.bot(turn.text(), turn.quickReplies(), notes(turn)), now()));
-        if (turn.handoff()) handOff(conversation, turn.handoffReason());
+        Visitor visitor = new Visitor(conversation.shop(), conversation.visitorId(), conversation.verified(),
+                conversation.customerName());
+        return new BotContext(visitor, conversation.id(), earlier, previousScriptId, unsureStreak, awaiting);
     }
 
     private static Map<String, String> notes(BotTurn turn) {
@@ -133,7 +155,10 @@ public final class ChatEngine {
         meta.put("score", String.format("%.3f", turn.score()));
         if (turn.scriptId() != null) meta.put("scriptId", turn.scriptId());
         if (turn.customerType() != null) meta.put("customerType", turn.customerType());
+        if (!turn.cues().isEmpty()) meta.put("cues", String.join("、", turn.cues()));
+        if (turn.variant() != null) meta.put("variant", turn.variant());
         if (turn.handoffReason() != null) meta.put("handoff", turn.handoffReason());
+        if (turn.awaiting() != null) meta.put("awaiting", turn.awaiting());
         return meta;
     }
 
@@ -142,10 +167,35 @@ public final class ChatEngine {
                 ConversationStatus.QUEUED, null, null, reason, now());
         if (queued.isEmpty()) return;
         metrics.counter("xiaoer.handoffs", "reason", reason).increment();
-        int position = positionInQueue(conversation.id());
-        publish(store.append(conversation.id(),
-                EventDraft.system(texts.get("handoff.position", Map.of("position", position)), List.of()), now()));
+        Instant now = now();
+        String note;
+        if (settings.humanHours().isOpen(now)) {
+            note = texts.get("handoff.position", Map.of("position", positionInQueue(conversation.id())));
+        } else {
+            ZonedDateTime back = settings.humanHours().nextOpening(now).atZone(settings.humanHours().zone());
+            note = texts.get("handoff.after_hours", Map.of("time", BACK_AT.format(back)));
+        }
+        publish(store.append(conversation.id(), EventDraft.system(note, List.of()), now));
         bus.publish(new ConversationChanged(queued.get()));
+    }
+
+    /**
+     * A waiting shopper is never left silent: once per conversation, after {@code courtesyAfter} in the queue, the
+     * manuals' "对不起，请您稍等片刻". Call it periodically.
+     */
+    public int remindWaiting() {
+        Instant now = now();
+        int reminded = 0;
+        for (Conversation c : store.withStatus(ConversationStatus.QUEUED)) {
+            if (c.queuedAt() == null || c.queuedAt().plus(settings.courtesyAfter()).isAfter(now)) continue;
+            boolean alreadyReminded = store.history(c.id()).stream()
+                    .anyMatch(e -> "courtesy".equals(e.meta().get("stage")) && !e.at().isBefore(c.queuedAt()));
+            if (alreadyReminded) continue;
+            publish(store.append(c.id(), new EventDraft(Sender.SYSTEM, texts.get("waiting.courtesy"), List.of(), null,
+                    null, false, Map.of("stage", "courtesy")), now));
+            reminded++;
+        }
+        return reminded;
     }
 
     private int positionInQueue(String conversationId) {

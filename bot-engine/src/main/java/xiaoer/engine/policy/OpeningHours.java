@@ -38,6 +38,11 @@ public record OpeningHours(Set<DayOfWeek> days, LocalTime from, LocalTime to, Zo
                 ZoneId.of("Asia/Shanghai"));
     }
 
+    /** People on duty at all hours (tests, or a shop with a night shift). */
+    public static OpeningHours aroundTheClock(ZoneId zone) {
+        return new OpeningHours(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, zone);
+    }
+
     public boolean isOpen(Instant at) {
         ZonedDateTime local = at.atZone(zone);
         LocalTime t = local.toLocalTime();

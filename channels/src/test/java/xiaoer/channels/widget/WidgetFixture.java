@@ -7,6 +7,7 @@ import xiaoer.engine.chat.ChatEvent;
 import xiaoer.engine.chat.EngineSettings;
 import xiaoer.engine.chat.InMemoryConversationStore;
 import xiaoer.engine.chat.InProcessEventBus;
+import xiaoer.engine.policy.OpeningHours;
 import xiaoer.engine.text.ServiceTexts;
 import xiaoer.kb.KnowledgeBase;
 import xiaoer.kb.Linter;
@@ -16,6 +17,7 @@ import xiaoer.kb.Script;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** A real engine (in-memory store, real bot on a few scripts) behind a real widget server on a free port. */
@@ -40,8 +42,9 @@ final class WidgetFixture implements AutoCloseable {
             ready = false;
         }
         botReady = ready;
-        engine = new ChatEngine(store, new Bot(kb, linter, texts, 2), linter, new InProcessEventBus(), texts,
-                Clock.systemUTC(), EngineSettings.defaults(), metrics);
+        engine = new ChatEngine(store, Bot.withDefaults(kb, linter, texts), linter, new InProcessEventBus(), texts,
+                Clock.systemUTC(),
+                EngineSettings.defaults().withHumanHours(OpeningHours.aroundTheClock(ZoneOffset.UTC)), metrics);
         port = freePort();
         server = new WidgetServer(engine, settings.withAddress("127.0.0.1", port), secrets, metrics);
         server.start();
