@@ -1,0 +1,422 @@
+package xiaoer.engine.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives waiting conversations to agents (issue 7, domain.md §4): in queue order, to the shopper's previous agent when
+ * eligible, otherwise the least-loaded online agent of the right group. Agents may also pick from the queue, transfer
+ * to a colleague or a group with a note, and the lead may move a conversation away from a silent agent.
+ * <p>
+ * Safety under concurrency comes from the ports alone: a load reservation ({@link AgentLoads#tryReserve}) then an
+ * ownership claim ({@link AssignmentLedger#claim}) then the removal from the queue, each atomic, each undone when a
+ * later one fails. So any number of threads may call {@link #dispatch()}, {@link #pick} and the rest at once: a
+ * conversation gets one owner, and no agent goes past capacity.
+ * <p>
+ * The engine listens with {@link #addListener} (every assignment, wherever made) and calls: {@link #handOff} when the
+ * bot hands over; {@link #pick} when an agent accepts; {@link #closed} when
+ * a conversation ends; {@link #shopperWrote}/{@link #agentReplied} on messages; {@link #dispatch()} after anything
+ * that frees capacity (close, transfer, an agent coming online); {@link #tick()} every few seconds.
+ * <p>
+ * Assignment details, timeout offers and silence clocks are kept in this instance's memory (the ledger, loads and
+ * queue are ports).
+ */
+public final class Router {
+
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+    private final RoutingSettings settings;
+    private final WaitingQueue queue;
+    private final AssignmentLedger ledger;
+    private final AgentLoads loads;
+    private final AgentDirectory directory;
+    private final Clock clock;
+    private final RoutingPolicy policy = new RoutingPolicy();
+    private final ConcurrentMap<String, Assignment> assignments = new ConcurrentHashMap<>();
+    private final SilenceWatch silence = new SilenceWatch();
+    private final AgentTally tally;
+    private final Set<String> timeoutOffered = ConcurrentHashMap.newKeySet();
+    private final List<AssignmentListener> listeners = new CopyOnWriteArrayList<>();
+
+    public Router(RoutingSettings settings, WaitingQueue queue, AssignmentLedger ledger, AgentLoads loads,
+                  AgentDirectory directory, Clock clock) {
+        this.settings = settings;
+        this.queue = queue;
+        this.ledger = ledger;
+        this.loads = loads;
+        this.directory = directory;
+        this.clock = clock;
+        this.tally = new AgentTally(settings.zone());
+    }
+
+    /** A router on the in-memory ports: tests and the embedded single-node setup. */
+    public static Router inMemory(RoutingSettings settings, AgentDirectory directory, Clock clock) {
+        return new Router(settings, new InMemoryWaitingQueue(), new InMemoryAssignmentLedger(),
+                new InMemoryAgentLoads(), directory, clock);
+    }
+
+    /** Registers a listener for every assignment (see {@link AssignmentListener}). */
+    public void addListener(AssignmentListener listener) {
+        listeners.add(listener);
+    }
+
+    // ---- the queue ----
+
+    /**
+     * The bot handed the conversation to people: queue it and route at once. Tells whether an agent got it or the
+     * shopper's place in the queue (what the shopper is told).
+     */
+    public Outcome<HandOff> handOff(QueueEntry entry) {
+        String id = entry.conversationId();
+        if (ledger.owner(id).isPresent()) return Outcome.refused(RefusalCode.ALREADY_ASSIGNED, "conversation", id);
+        if (!queue.add(entry)) return Outcome.refused(RefusalCode.ALREADY_QUEUED, "conversation", id);
+        dispatch();
+        Assignment assigned = queue.find(id).isPresent() ? null : assignments.get(id);
+        return Outcome.done(new HandOff(entry, Optional.ofNullable(assigned),
+                assigned != null ? 0 : position(id).orElse(0)));
+    }
+
+    /**
+     * Takes a waiting conversation out of the queue: the shopper left, chose to leave a message (make the ticket from
+     * the returned entry), or the conversation was closed while waiting.
+     */
+    public Optional<QueueEntry> withdraw(String conversationId) {
+        Optional<QueueEntry> entry = queue.find(conversationId);
+        if (entry.isEmpty() || !queue.remove(conversationId)) return Optional.empty();
+        timeoutOffered.remove(conversationId);
+        silence.forget(conversationId);
+        return entry;
+    }
+
+    /** The waiting conversations in the order they will be served. */
+    public List<QueueEntry> waiting() {
+        return policy.order(queue.all());
+    }
+
+    /** The shopper's place in the queue (1 = next); empty when not waiting. */
+    public OptionalInt position(String conversationId) {
+        return policy.position(conversationId, queue.all());
+    }
+
+    /**
+     * Routes every waiting conversation that an agent can take now, in queue order. Safe to call from any thread at
+     * any time; returns the assignments this call made (move those conversations to their agents).
+     */
+    public List<Assignment> dispatch() {
+        List<QueueEntry> waiting = waiting();
+        if (waiting.isEmpty()) return List.of();
+        Instant now = now();
+        Map<String, AgentState> agents = new LinkedHashMap<>();
+        for (AgentSeat seat : directory.seats()) agents.put(seat.id(), state(seat, now));
+        List<Assignment> made = new ArrayList<>();
+        for (QueueEntry entry : waiting) {
+            for (AgentState candidate : policy.rank(entry, agents.values())) {
+                Attempt attempt = tryAssign(entry, candidate.seat(), Assignment.How.ROUTED, now);
+                if (attempt.assignment() != null) {
+                    made.add(attempt.assignment());
+                    agents.put(candidate.id(), new AgentState(candidate.seat(), candidate.load() + 1, now,
+                            candidate.assignedToday() + 1));
+                    break;
+                }
+                if (!attempt.full()) break; // someone else took the conversation
+                // full in truth (another thread filled the seat): skip this agent for the rest of the pass
+                agents.put(candidate.id(), new AgentState(candidate.seat(), candidate.seat().capacity(),
+                        candidate.lastAssignedAt(), candidate.assignedToday()));
+            }
+        }
+        return made;
+    }
+
+    /**
+     * An agent takes a waiting conversation themselves, through the same claim as routing. Allowed when ONLINE or BUSY
+     * (a pick is deliberate), within capacity and in one of the agent's groups (a lead may pick any group).
+     */
+    public Outcome<Assignment> pick(String agentId, String conversationId) {
+        AgentSeat seat = directory.seat(agentId).orElse(null);
+        if (seat == null) return Outcome.refused(RefusalCode.UNKNOWN_AGENT, "agent", agentId);
+        if (!seat.status().onDuty()) return unavailable(seat);
+        QueueEntry entry = queue.find(conversationId).orElse(null);
+        if (entry == null) return notWaiting(conversationId);
+        if (seat.role() != SeatRole.LEAD && !seat.serves(entry.skill())) {
+            return Outcome.refused(RefusalCode.WRONG_SKILL, "agent", seat.name(), "skill", entry.skill().wire());
+        }
+        Attempt attempt = tryAssign(entry, seat, Assignment.How.PICKED, now());
+        if (attempt.assignment() != null) return Outcome.done(attempt.assignment());
+        if (attempt.full()) return atCapacity(seat);
+        return notWaiting(conversationId);
+    }
+
+    // ---- owned conversations ----
+
+    /** The agent passes the conversation to a named colleague, who must be ONLINE and below capacity. */
+    public Outcome<Transfer> transferToAgent(String conversationId, String fromAgentId, String toAgentId,
+                                             String note) {
+        if (note == null || note.isBlank()) return Outcome.refused(RefusalCode.NOTE_REQUIRED);
+        Outcome<Assignment> owned = owned(conversationId, fromAgentId);
+        if (!owned.isDone()) return new Outcome.Refused<>(owned.refusal().orElseThrow());
+        if (fromAgentId.equals(toAgentId)) {
+            return Outcome.refused(RefusalCode.SAME_AGENT, "conversation", conversationId, "agent", toAgentId);
+        }
+        AgentSeat target = directory.seat(toAgentId).orElse(null);
+        if (target == null) return Outcome.refused(RefusalCode.UNKNOWN_AGENT, "agent", toAgentId);
+        return handTo(owned.orThrow(), target, note.strip(), Assignment.How.TRANSFERRED, now());
+    }
+
+    /**
+     * The agent sends the conversation back to a group's queue (e.g. pre-sales → after-sales). It keeps its place
+     * (the shopper has waited already), is routed at once when someone is free, and never back to this agent.
+     */
+    public Outcome<Transfer> transferToGroup(String conversationId, String fromAgentId, SkillGroup group,
+                                             String note) {
+        if (note == null || note.isBlank()) return Outcome.refused(RefusalCode.NOTE_REQUIRED);
+        Outcome<Assignment> owned = owned(conversationId, fromAgentId);
+        if (!owned.isDone()) return new Outcome.Refused<>(owned.refusal().orElseThrow());
+        return backToQueue(owned.orThrow(), group, fromAgentId, note.strip(), now());
+    }
+
+    /**
+     * The lead moves a conversation away from its (silent) agent: to the best other agent who can take it, or back to
+     * the front of its group's queue when nobody can.
+     */
+    public Outcome<Transfer> reassign(String conversationId, String note) {
+        Assignment current = assignments.get(conversationId);
+        if (current == null) return Outcome.refused(RefusalCode.UNKNOWN_CONVERSATION, "conversation", conversationId);
+        String reason = note == null || note.isBlank() ? "reassigned by the lead" : note.strip();
+        Instant now = now();
+        QueueEntry avoiding = current.entry().requeued(current.entry().skill(), current.entry().enteredAt(),
+                current.agentId());
+        List<AgentState> agents = directory.seats().stream().map(s -> state(s, now)).toList();
+        for (AgentState candidate : policy.rank(avoiding, agents)) {
+            Outcome<Transfer> moved = handTo(current, candidate.seat(), reason, Assignment.How.REASSIGNED, now);
+            if (moved.isDone()) return moved;
+            if (!moved.refusal().orElseThrow().code().equals(RefusalCode.AT_CAPACITY.code())) return moved;
+        }
+        return backToQueue(current, current.entry().skill(), current.agentId(), reason, now);
+    }
+
+    /**
+     * The conversation ended (closed by the agent, or the shopper left): frees the agent's seat and forgets it. Call
+     * {@link #dispatch()} afterwards to use the freed capacity.
+     */
+    public Optional<Assignment> closed(String conversationId) {
+        withdraw(conversationId);
+        silence.forget(conversationId);
+        Assignment ended = assignments.remove(conversationId);
+        ledger.owner(conversationId).ifPresent(owner -> {
+            if (ledger.release(conversationId, owner)) loads.release(owner);
+        });
+        return Optional.ofNullable(ended);
+    }
+
+    /**
+     * The agent went offline with conversations open: they go back to the front of their queues (no note needed).
+     * Call {@link #dispatch()} afterwards.
+     */
+    public List<QueueEntry> agentLeft(String agentId) {
+        Instant now = now();
+        List<QueueEntry> requeued = new ArrayList<>();
+        for (Assignment a : assignmentsOf(agentId)) {
+            if (release(a)) {
+                QueueEntry back = a.entry().requeued(a.entry().skill(), now, null).withPreviousAgent(agentId);
+                if (queue.add(back)) requeued.add(back);
+            }
+        }
+        return requeued;
+    }
+
+    public Optional<Assignment> assignment(String conversationId) {
+        return Optional.ofNullable(assignments.get(conversationId));
+    }
+
+    public List<Assignment> assignmentsOf(String agentId) {
+        return assignments.values().stream().filter(a -> a.agentId().equals(agentId)).toList();
+    }
+
+    /** Every agent with their live load and tallies, for the lead's view. */
+    public List<AgentState> agents() {
+        Instant now = now();
+        return directory.seats().stream().map(s -> state(s, now)).toList();
+    }
+
+    // ---- silence and time ----
+
+    /** A shopper message in a waiting or assigned conversation (others are the bot's business and ignored). */
+    public void shopperWrote(String conversationId, Instant at) {
+        if (assignments.containsKey(conversationId) || queue.find(conversationId).isPresent()) {
+            silence.shopperWrote(conversationId, at);
+        }
+    }
+
+    /** The owning agent answered: their silence clock stops and any flag clears. */
+    public void agentReplied(String conversationId, Instant at) {
+        silence.agentReplied(conversationId, at);
+    }
+
+    /** Every conversation whose agent is silent past the limit now, longest first (the lead's list). */
+    public List<SilentAgent> silentAgents() {
+        Instant now = now();
+        return silence.silent(now, settings.silentAfter()).stream()
+                .map(id -> silentAgent(id, now)).flatMap(Optional::stream)
+                .sorted((a, b) -> b.silentFor().compareTo(a.silentFor())).toList();
+    }
+
+    /**
+     * The periodic pass (every few seconds): routes what can be routed, offers shoppers past the queue timeout to
+     * leave a message (once per stay in the queue), and flags newly silent agents.
+     */
+    public RoutingTick tick() {
+        List<Assignment> assigned = dispatch();
+        Instant now = now();
+        List<QueueTimeout> timedOut = new ArrayList<>();
+        for (QueueEntry entry : waiting()) {
+            Duration waited = Duration.between(entry.enteredAt(), now);
+            if (waited.compareTo(settings.queueTimeout()) >= 0 && timeoutOffered.add(entry.conversationId())) {
+                timedOut.add(new QueueTimeout(entry, waited, QueueTimeout.OFFER_KEY));
+            }
+        }
+        List<SilentAgent> newlySilent = silence.flagNewlySilent(now, settings.silentAfter()).stream()
+                .map(id -> silentAgent(id, now)).flatMap(Optional::stream).toList();
+        return new RoutingTick(assigned, timedOut, newlySilent);
+    }
+
+    // ---- the steps ----
+
+    /** The result of one try: the assignment, or why not (the agent was full, or the conversation was taken). */
+    private record Attempt(Assignment assignment, boolean full) {
+        static final Attempt FULL = new Attempt(null, true);
+        static final Attempt TAKEN = new Attempt(null, false);
+    }
+
+    /**
+     * Reserve a seat, claim the conversation, take it off the queue — undoing the earlier steps when a later one loses
+     * a race. The reservation comes first so that a claimed conversation always has room at its agent.
+     */
+    private Attempt tryAssign(QueueEntry entry, AgentSeat seat, Assignment.How how, Instant now) {
+        String id = entry.conversationId();
+        if (!loads.tryReserve(seat.id(), seat.capacity())) return Attempt.FULL;
+        if (!ledger.claim(id, seat.id())) {
+            loads.release(seat.id());
+            return Attempt.TAKEN;
+        }
+        if (!queue.remove(id)) { // withdrawn meanwhile (shopper left, message left)
+            ledger.release(id, seat.id());
+            loads.release(seat.id());
+            return Attempt.TAKEN;
+        }
+        Assignment made = new Assignment(entry, seat.id(), seat.name(), how, now);
+        remember(made);
+        return new Attempt(made, false);
+    }
+
+    /** Moves an owned conversation to {@code target}: reserve there, move the claim, free the old seat. */
+    private Outcome<Transfer> handTo(Assignment current, AgentSeat target, String note, Assignment.How how,
+                                     Instant now) {
+        String id = current.conversationId();
+        if (target.status() != AgentStatus.ONLINE) return unavailable(target);
+        if (!loads.tryReserve(target.id(), target.capacity())) return atCapacity(target);
+        if (!ledger.transfer(id, current.agentId(), target.id())) {
+            loads.release(target.id());
+            return Outcome.refused(RefusalCode.NOT_OWNER, "conversation", id, "agent", current.agentId());
+        }
+        loads.release(current.agentId());
+        Assignment next = new Assignment(current.entry(), target.id(), target.name(), how, now);
+        remember(next);
+        return Outcome.done(new Transfer(id, current.agentId(), target.id(), current.entry().skill(), note, now,
+                Optional.of(next), 0));
+    }
+
+    private Outcome<Transfer> backToQueue(Assignment current, SkillGroup group, String avoid, String note,
+                                          Instant now) {
+        String id = current.conversationId();
+        if (!release(current)) {
+            return Outcome.refused(RefusalCode.NOT_OWNER, "conversation", id, "agent", current.agentId());
+        }
+        queue.add(current.entry().requeued(group, now, avoid));
+        dispatch();
+        Assignment next = queue.find(id).isPresent() ? null : assignments.get(id);
+        return Outcome.done(new Transfer(id, current.agentId(), null, group, note, now, Optional.ofNullable(next),
+                next != null ? 0 : position(id).orElse(0)));
+    }
+
+    /** Ends the current owner's hold (claim and load); false when someone else changed the owner meanwhile. */
+    private boolean release(Assignment current) {
+        String id = current.conversationId();
+        if (!ledger.release(id, current.agentId())) return false;
+        loads.release(current.agentId());
+        assignments.remove(id, current);
+        silence.unassigned(id);
+        timeoutOffered.remove(id);
+        return true;
+    }
+
+    private void remember(Assignment made) {
+        assignments.put(made.conversationId(), made);
+        tally.assigned(made.agentId(), made.assignedAt());
+        silence.assigned(made.conversationId(), made.assignedAt());
+        timeoutOffered.remove(made.conversationId());
+        for (AssignmentListener listener : listeners) {
+            try {
+                listener.assigned(made);
+            } catch (RuntimeException e) { // the assignment stands; one failing listener must not undo routing
+                log.warn("assignment listener failed for {}: {}", made.conversationId(), e.toString());
+            }
+        }
+    }
+
+    private Outcome<Assignment> owned(String conversationId, String agentId) {
+        Assignment current = assignments.get(conversationId);
+        String owner = ledger.owner(conversationId).orElse(null);
+        if (current == null || owner == null) {
+            return Outcome.refused(RefusalCode.UNKNOWN_CONVERSATION, "conversation", conversationId);
+        }
+        if (!owner.equals(agentId) || !current.agentId().equals(agentId)) {
+            return Outcome.refused(RefusalCode.NOT_OWNER, "conversation", conversationId, "agent", agentId);
+        }
+        return Outcome.done(current);
+    }
+
+    private AgentState state(AgentSeat seat, Instant now) {
+        return new AgentState(seat, loads.load(seat.id()), tally.lastAssignedAt(seat.id()),
+                tally.assignedOn(seat.id(), now));
+    }
+
+    private Optional<SilentAgent> silentAgent(String conversationId, Instant now) {
+        Assignment a = assignments.get(conversationId);
+        Instant since = silence.waitingSince(conversationId);
+        if (a == null || since == null) return Optional.empty();
+        return Optional.of(new SilentAgent(conversationId, a.agentId(), since, Duration.between(since, now)));
+    }
+
+    private <T> Outcome<T> notWaiting(String conversationId) {
+        return ledger.owner(conversationId).isPresent()
+                ? Outcome.refused(RefusalCode.ALREADY_ASSIGNED, "conversation", conversationId)
+                : Outcome.refused(RefusalCode.UNKNOWN_CONVERSATION, "conversation", conversationId);
+    }
+
+    private static <T> Outcome<T> unavailable(AgentSeat seat) {
+        return Outcome.refused(RefusalCode.AGENT_UNAVAILABLE, "agent", seat.name(),
+                "status", seat.status().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static <T> Outcome<T> atCapacity(AgentSeat seat) {
+        return Outcome.refused(RefusalCode.AT_CAPACITY, "agent", seat.name(), "capacity", seat.capacity());
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}
