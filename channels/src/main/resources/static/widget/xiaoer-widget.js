@@ -5,6 +5,7 @@
  * Embed:  <link rel="stylesheet" href="/widget/xiaoer-widget.css">
  *         <script src="/widget/xiaoer-widget.js" data-shop="default"></script>
  * Options (data-* on the script tag, or XiaoerWidget.init({...}) with data-auto="false"):
+ *   config  URL of a JSON {url, port} served by xiaoer (used when url is not given)
  *   url     socket.io server, default same host on port 9092
  *   shop    shop id, default "default"
  *   visitor visitor id, default a random id kept in localStorage
@@ -478,6 +479,18 @@
 
   var ds = SCRIPT ? SCRIPT.dataset : {};
   if (ds.auto !== 'false') {
-    XiaoerWidget.init({ url: ds.url, shop: ds.shop, visitor: ds.visitor, sig: ds.sig });
+    var options = { url: ds.url, shop: ds.shop, visitor: ds.visitor, sig: ds.sig };
+    if (ds.config && !ds.url) {
+      // the xiaoer server tells where its widget port is (it may not be the default 9092)
+      fetch(ds.config, { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; })
+        .then(function (cfg) {
+          options.url = cfg.url || (cfg.port ? location.protocol + '//' + (location.hostname || 'localhost') + ':' + cfg.port : undefined);
+          XiaoerWidget.init(options);
+        });
+    } else {
+      XiaoerWidget.init(options);
+    }
   }
 })();

@@ -26,6 +26,7 @@ import xiaoer.engine.policy.OpeningHours;
 import xiaoer.engine.policy.OrderNumberExtractor;
 import xiaoer.engine.shop.ShopService;
 import xiaoer.engine.text.ServiceTexts;
+import xiaoer.engine.training.ReleaseSeeder;
 import xiaoer.kb.KnowledgeBase;
 import xiaoer.kb.Linter;
 
@@ -43,9 +44,10 @@ public class EngineConfiguration {
     }
 
     @Bean
-    KnowledgeBase knowledgeBase() {
+    KnowledgeBase knowledgeBase(ReleaseSeeder releases) {
         long start = System.nanoTime();
-        KnowledgeBase kb = KnowledgeBase.create(KnowledgeBase.builtinScripts());
+        // the latest published release (trainer workspace); on the first start the shipped scripts become release 1
+        KnowledgeBase kb = KnowledgeBase.create(releases.latestOrSeed(KnowledgeBase::builtinScripts).scripts());
         log.info("knowledge base ready: {} scripts in {} ms", kb.scripts().size(), (System.nanoTime() - start) / 1_000_000);
         return kb;
     }

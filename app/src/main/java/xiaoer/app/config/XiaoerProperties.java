@@ -17,8 +17,11 @@ public record XiaoerProperties(String dataDir, Demo demo, Widget widget, Engine 
     public record Demo(boolean enabled) {
     }
 
-    /** The widget's socket.io server. {@code secrets}: shop → secret that signs known customers' visitor ids. */
-    public record Widget(String host, int port, Map<String, String> secrets, List<String> allowedOrigins,
+    /**
+     * The widget's socket.io server. {@code secrets}: shop → secret that signs known customers' visitor ids;
+     * {@code publicUrl}: where browsers reach it when that is not this host's widget port (behind a proxy).
+     */
+    public record Widget(String host, int port, String publicUrl, Map<String, String> secrets, List<String> allowedOrigins,
                          int messagesPerMinutePerVisitor, int messagesPerMinutePerIp, boolean trustForwardedFor) {
     }
 

@@ -19,10 +19,10 @@ import java.util.function.Predicate;
  * A widget as the tests drive it: the real Java socket.io v4 client. Every ack and server event is appended to one
  * log in arrival order (the client calls back on a single event thread), so tests can check "ack before reply".
  */
-final class TestWidgetClient implements AutoCloseable {
+public final class TestWidgetClient implements AutoCloseable {
 
     /** One thing that arrived: an ack for {@code clientMsgId}, a {@code message} or a {@code typing} event. */
-    record Arrival(String kind, String clientMsgId, JSONObject body) {
+    public record Arrival(String kind, String clientMsgId, JSONObject body) {
     }
 
     private final Socket socket;
@@ -38,11 +38,11 @@ final class TestWidgetClient implements AutoCloseable {
         socket.on("typing", args -> log.add(new Arrival("typing", null, (JSONObject) args[0])));
     }
 
-    static Builder to(int port) {
+    public static Builder to(int port) {
         return new Builder(port);
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final int port;
         private final Map<String, String> query = new LinkedHashMap<>();
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -52,27 +52,27 @@ final class TestWidgetClient implements AutoCloseable {
             this.port = port;
         }
 
-        Builder param(String name, Object value) {
+        public Builder param(String name, Object value) {
             query.put(name, String.valueOf(value));
             return this;
         }
 
-        Builder visitor(String id) {
+        public Builder visitor(String id) {
             return param("visitor", id);
         }
 
-        Builder origin(String origin) {
+        public Builder origin(String origin) {
             headers.put("Origin", List.of(origin));
             return this;
         }
 
         /** Long-polling first, then the upgrade to WebSocket (what browsers do by default). */
-        Builder pollingFirst() {
+        public Builder pollingFirst() {
             websocketOnly = false;
             return this;
         }
 
-        TestWidgetClient open() {
+        public TestWidgetClient open() {
             StringBuilder q = new StringBuilder();
             query.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(k).append('=')
                     .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
@@ -87,13 +87,13 @@ final class TestWidgetClient implements AutoCloseable {
     }
 
     /** Waits for the connection; throws with the connect_error when refused. */
-    TestWidgetClient awaitConnected() throws Exception {
+    public TestWidgetClient awaitConnected() throws Exception {
         connected.get(10, TimeUnit.SECONDS);
         return this;
     }
 
     /** Waits and tells whether the server refused the connection. */
-    boolean refused() throws Exception {
+    public boolean refused() throws Exception {
         try {
             connected.get(10, TimeUnit.SECONDS);
             return false;
@@ -103,7 +103,7 @@ final class TestWidgetClient implements AutoCloseable {
     }
 
     /** Emits {@code message} with an ack; the future completes with the ack's body. */
-    CompletableFuture<JSONObject> send(String clientMsgId, String text) {
+    public CompletableFuture<JSONObject> send(String clientMsgId, String text) {
         JSONObject payload = new JSONObject();
         try {
             payload.put("clientMsgId", clientMsgId);
@@ -115,7 +115,7 @@ final class TestWidgetClient implements AutoCloseable {
     }
 
     /** Emits {@code message} with any payload (for malformed-input tests). */
-    CompletableFuture<JSONObject> sendRaw(String label, Object payload) {
+    public CompletableFuture<JSONObject> sendRaw(String label, Object payload) {
         CompletableFuture<JSONObject> ack = new CompletableFuture<>();
         socket.emit("message", new Object[]{payload}, (Ack) args -> {
             JSONObject body = args.length > 0 && args[0] instanceof JSONObject j ? j : new JSONObject();
@@ -125,22 +125,22 @@ final class TestWidgetClient implements AutoCloseable {
         return ack;
     }
 
-    void emit(String event, Object payload) {
+    public void emit(String event, Object payload) {
         socket.emit(event, payload);
     }
 
-    List<Arrival> log() {
+    public List<Arrival> log() {
         synchronized (log) {
             return List.copyOf(log);
         }
     }
 
-    List<JSONObject> messages() {
+    public List<JSONObject> messages() {
         return log().stream().filter(a -> a.kind().equals("message")).map(Arrival::body).toList();
     }
 
     /** Waits until at least {@code count} server messages matching the filter arrived; returns all matching. */
-    List<JSONObject> awaitMessages(int count, Predicate<JSONObject> filter) throws InterruptedException {
+    public List<JSONObject> awaitMessages(int count, Predicate<JSONObject> filter) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             List<JSONObject> matching = messages().stream().filter(filter).toList();
@@ -150,7 +150,7 @@ final class TestWidgetClient implements AutoCloseable {
         throw new AssertionError("expected " + count + " messages, got " + messages());
     }
 
-    List<JSONObject> awaitMessages(int count) throws InterruptedException {
+    public List<JSONObject> awaitMessages(int count) throws InterruptedException {
         return awaitMessages(count, m -> true);
     }
 

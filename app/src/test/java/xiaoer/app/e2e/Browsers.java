@@ -1,0 +1,43 @@
+package xiaoer.app.e2e;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Headless Debian Chromium driven by Selenium. No browser is downloaded: without chromium and chromium-driver the
+ * browser tests skip with a message, except under {@code CI=true} where they must run.
+ */
+final class Browsers {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Browsers() {
+    }
+
+    static void assumeInstalled() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true but /usr/bin/chromium or /usr/bin/chromedriver is missing");
+        }
+        Assumptions.assumeTrue(present, "browser tests skipped: install Debian's chromium and chromium-driver");
+    }
+
+    static ChromeDriver open() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("xiaoer-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}
