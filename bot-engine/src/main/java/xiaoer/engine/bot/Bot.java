@@ -103,6 +103,11 @@ public final class Bot {
         if (handoff.isPresent()) {
             return handOff(r, script, customerType, cues, handoff.get(), ctx, text);
         }
+        if (handoffRules.declinesPerson(text)) {
+            String ok = texts.get("handoff.declined");
+            return new BotTurn(Decision.ANSWER, null, r.score(), r.candidates(), r.tokens(), customerType, cues,
+                    linter.check(ok), ok, List.of(), null, r.semanticUsed(), null, null);
+        }
         if (script != null && HUMAN_SCRIPT.equals(script.id())) {
             return handOff(r, script, customerType, cues, new HandoffReason(HandoffReason.KEYWORD, null, false), ctx,
                     text);
@@ -173,6 +178,11 @@ public final class Bot {
         return ticketNo == null ? texts.get("handoff.angry") : texts.get("handoff.complaint", Map.of("ticketNo", ticketNo));
     }
 
+    private QuickReply personButton() {
+        String[] item = texts.get("menu.person").split("\\|", 2);
+        return new QuickReply(item[0], item.length > 1 ? item[1] : item[0]);
+    }
+
     private String calmFirst(Script script, String text) {
         if (script.category() == null || !CALM_FIRST_CATEGORIES.contains(script.category())) return text;
         if (!"zh".equals(script.lang())) return text;
@@ -189,6 +199,7 @@ public final class Bot {
             kb.script(c.scriptId()).filter(s -> !s.questions().isEmpty() && !HUMAN_SCRIPT.equals(s.id()))
                     .ifPresent(s -> buttons.add(new QuickReply(s.questions().get(0), s.questions().get(0))));
         }
+        if (!buttons.isEmpty()) buttons.add(personButton()); // the menu's way out when the bot is unsure (§7)
         return buttons;
     }
 }

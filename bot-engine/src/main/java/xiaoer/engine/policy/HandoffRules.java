@@ -51,6 +51,18 @@ public final class HandoffRules {
         return Optional.empty();
     }
 
+    /** Whether the shopper turns a person down ("不用转人工了"): a hand-off keyword, negated. */
+    public boolean declinesPerson(String text) {
+        String compact = compact(text == null ? "" : text);
+        for (String word : settings.keywords()) {
+            String w = compact(word);
+            for (int at = compact.indexOf(w); at >= 0; at = compact.indexOf(w, at + 1)) {
+                if (!insideIgnored(compact, at, w.length()) && negated(compact, at)) return true;
+            }
+        }
+        return false;
+    }
+
     /** The first word of {@code words} that the text asks for (not inside an ignored word, not negated). */
     private Optional<String> find(String compact, List<String> words) {
         for (String word : words) {
