@@ -28,7 +28,13 @@ public final class Decider {
         double best2 = Double.NEGATIVE_INFINITY;
         double sem1 = Double.NEGATIVE_INFINITY;
         double sem2 = Double.NEGATIVE_INFINITY;
+        double cen1 = Double.NEGATIVE_INFINITY;
+        double cen2 = Double.NEGATIVE_INFINITY;
         for (Evidence e : ev) {
+            if (e.centroid > cen1) {
+                cen2 = cen1;
+                cen1 = e.centroid;
+            } else if (e.centroid > cen2) cen2 = e.centroid;
             double sem = Double.isNaN(e.semantic) ? 0 : e.semantic;
             e.raw = full ? f.raw(e.lexical, sem) : e.lexical;
             if (e.raw > best1) {
@@ -47,8 +53,9 @@ public final class Decider {
             if (full) {
                 double sem = Double.isNaN(e.semantic) ? 0 : e.semantic;
                 double otherSem = sem == sem1 ? (sem2 == Double.NEGATIVE_INFINITY ? 0 : sem2) : sem1;
+                double otherCen = e.centroid == cen1 ? (cen2 == Double.NEGATIVE_INFINITY ? 0 : cen2) : cen1;
                 rows.add(FusionModel.fullFeatures(sem, e.lexical, e.coverage, m.vocabulary(), margin, sem - otherSem,
-                        sem - m.semanticMean(), e.votes));
+                        sem - m.semanticMean(), e.votes, e.centroid, e.centroid - otherCen, e.answer));
             } else {
                 rows.add(FusionModel.lexicalFeatures(e.lexical, e.coverage, m.vocabulary(), margin));
             }

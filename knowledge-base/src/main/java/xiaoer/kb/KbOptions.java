@@ -1,6 +1,6 @@
 package xiaoer.kb;
 
-import xiaoer.kb.semantic.BgeSmallZhEmbedder;
+import xiaoer.kb.semantic.LanguageEmbedders;
 import xiaoer.kb.semantic.Embedder;
 
 /**
@@ -16,9 +16,12 @@ import xiaoer.kb.semantic.Embedder;
 public record KbOptions(Embedder embedder, Thresholds thresholds, int semanticThreads, int semanticQueue,
                         int cacheSize, long semanticTimeoutMs) {
 
-    /** The real model, shipped thresholds, one embedding thread per core. */
+    /**
+     * The real models (bge-small-zh for Chinese, all-MiniLM-L6-v2 for English, loaded lazily), the shipped
+     * thresholds (per language), one embedding thread per core.
+     */
     public static KbOptions defaults() {
-        return new KbOptions(BgeSmallZhEmbedder.shared(), Thresholds.defaults(),
+        return new KbOptions(LanguageEmbedders.shared(), Thresholds.defaults(),
                 Math.max(1, Runtime.getRuntime().availableProcessors()), 64, 2048, 1000);
     }
 

@@ -35,7 +35,8 @@ public final class KnowledgeBase {
     private final SemanticStage semantic;
     private final Object publishLock = new Object();
     private volatile ScriptIndex index;
-    private volatile Thresholds thresholds;
+    /** Decision thresholds and fusion model per message language (models differ, so calibrations differ). */
+    private final Map<String, Thresholds> thresholds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final AtomicLong queries = new AtomicLong();
     private final AtomicLong lexicalSure = new AtomicLong();
@@ -45,7 +46,9 @@ public final class KnowledgeBase {
 
     private KnowledgeBase(List<Script> scripts, KbOptions options) {
         this.options = options;
-        this.thresholds = options.thresholds();
+        Thresholds given = options.thresholds();
+        boolean shipped = given == Thresholds.defaults();
+        for (String l : ScriptValidator.LANGS) thresholds.put(l, shipped ? Thresholds.defaults(l) : given);
         this.semantic = options.embedder() == null ? null : new SemanticStage(options.embedder(),
                 options.semanticThreads(), options.semanticQueue(), options.cacheSize(), options.semanticTimeoutMs());
         ScriptValidator.check("scripts", scripts, null);
@@ -73,7 +76,7 @@ public final class KnowledgeBase {
         try {
             ScriptIndex idx = index;
             Match m = gather(idx, text, lang, false);
-            return Decider.decide(m, thresholds, ord -> idx.script(ord).id());
+            return Decider.decide(m, thresholds(m.lang()), ord -> idx.script(ord).id());
         } catch (RuntimeException e) {
             // A message must never break the conversation: nothing matched means a person takes over.
             return new Retrieval(Decision.HANDOFF, 0, List.of(), List.of(), false);
@@ -100,12 +103,12 @@ public final class KnowledgeBase {
             return new Match(language, q.wordTokens(), lexical, vocabulary, false, false, 0);
         }
         Match lexicalOnly = new Match(language, q.wordTokens(), lexical, vocabulary, false, false, 0);
-        if (!forceSemantic && isLexicalSure(lexicalOnly)) {
+        if (!forceSemantic && isLexicalSure(lexicalOnly, thresholds(language))) {
             lexicalSure.incrementAndGet();
             return new Match(language, q.wordTokens(), lexical, vocabulary, false, true, 0);
         }
-        if (semantic == null || !idx.hasEmbeddings()) return lexicalOnly;
-        float[] vector = semantic.embed(TextNormalizer.forEmbedding(raw, !"en".equals(language)));
+        if (semantic == null || !idx.hasEmbeddings(language)) return lexicalOnly;
+        float[] vector = semantic.embed(TextNormalizer.forEmbedding(raw, !"en".equals(language)), language);
         if (vector == null) {
             fallbacks.incrementAndGet();
             return lexicalOnly;
@@ -129,17 +132,24 @@ public final class KnowledgeBase {
         for (Evidence e : byScript.values()) {
             e.semantic = Double.isNaN(sims[e.script]) ? 0 : sims[e.script];
             e.votes = semanticScores.votes()[e.script];
+            e.centroid = semanticScores.centroid()[e.script];
+            e.answer = semanticScores.answer()[e.script];
         }
         return new Match(language, q.wordTokens(), new ArrayList<>(byScript.values()), vocabulary, true, false,
                 semanticScores.mean());
     }
 
-    /** Sure = the message is one of the phrasings (same terms) and the lexical-only model is confident. */
-    private boolean isLexicalSure(Match lexicalOnly) {
+    /**
+     * Sure = the lexical-only model is confident enough that the embedding step cannot change the answer: its
+     * confidence is at least {@code lexicalSure} (and the answer threshold), a level {@code --tune} chose so that
+     * such answers were at least 99 % right on the tune set.
+     */
+    private static boolean isLexicalSure(Match lexicalOnly, Thresholds t) {
         if (lexicalOnly.evidence().isEmpty()) return false;
-        List<Evidence> ranked = Decider.score(lexicalOnly, thresholds.fusion());
+        List<Evidence> ranked = Decider.score(lexicalOnly, t.fusion());
         Evidence top = ranked.get(0);
-        return top.lexical >= 0.999 && top.confidence >= thresholds.lexicalSure();
+        double second = ranked.size() > 1 ? ranked.get(1).confidence : 0;
+        return top.confidence >= Math.max(t.lexicalSure(), t.answer()) && top.confidence - second >= t.margin();
     }
 
     /** The analyzer's tokens for a message (word field of its language), for the trainer's explain view. */
@@ -176,13 +186,25 @@ public final class KnowledgeBase {
         }
     }
 
+    /** The thresholds for Chinese messages (the base's main language). */
     public Thresholds thresholds() {
-        return thresholds;
+        return thresholds("zh");
     }
 
-    /** Swaps the decision thresholds (e.g. after tuning) without rebuilding the index. */
+    /** The thresholds for messages of one language ({@code "zh"}, {@code "en"}). */
+    public Thresholds thresholds(String lang) {
+        Thresholds t = thresholds.get(lang == null ? "zh" : lang);
+        return t == null ? thresholds.get("zh") : t;
+    }
+
+    /** Swaps the decision thresholds of every language (e.g. after tuning) without rebuilding the index. */
     public void setThresholds(Thresholds t) {
-        this.thresholds = t;
+        for (String l : List.copyOf(thresholds.keySet())) thresholds.put(l, t);
+    }
+
+    /** Swaps the decision thresholds of one language. */
+    public void setThresholds(String lang, Thresholds t) {
+        thresholds.put(lang, t);
     }
 
     public KbMetrics metrics() {

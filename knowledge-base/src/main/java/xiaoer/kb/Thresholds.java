@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * @param suggest        otherwise suggest ("您是想问…") when the best confidence is at least this; below: hand off
  * @param suggestWindow  a candidate joins the suggestions when its raw score is within this of the leader's
  * @param maxSuggestions at most this many suggestions
- * @param lexicalSure    the semantic step is skipped when the message matches a phrasing exactly and the
- *                       lexical-only confidence is at least this
+ * @param lexicalSure    the semantic step is skipped when the lexical-only confidence of the best candidate is
+ *                       at least this (chosen by {@code --tune} so that such answers are ≥ 99 % right on the tune set)
  * @param fusion         how lexical and semantic evidence become one confidence
  */
 public record Thresholds(double answer, double margin, double suggest, double suggestWindow, int maxSuggestions,
@@ -30,6 +30,7 @@ public record Thresholds(double answer, double margin, double suggest, double su
 
     public static final String RESOURCE = "/xiaoer/kb/thresholds.properties";
     private static volatile Thresholds defaults;
+    private static final java.util.Map<String, Thresholds> BY_LANG = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The shipped, tuned defaults. */
     public static Thresholds defaults() {
@@ -44,6 +45,25 @@ public record Thresholds(double answer, double margin, double suggest, double su
             defaults = d;
         }
         return d;
+    }
+
+    /**
+     * The shipped defaults for messages of one language: {@code /xiaoer/kb/thresholds-LANG.properties} (tuned on
+     * that language's tune set) when shipped, else {@link #defaults()} (tuned on the Chinese tune set).
+     */
+    public static Thresholds defaults(String lang) {
+        if (lang == null || "zh".equals(lang)) return defaults();
+        return BY_LANG.computeIfAbsent(lang, l -> {
+            try (InputStream in = Thresholds.class.getResourceAsStream("/xiaoer/kb/thresholds-" + l + ".properties")) {
+                return in == null ? defaults() : read(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    public Thresholds withLexicalSure(double lexicalSure) {
+        return new Thresholds(answer, margin, suggest, suggestWindow, maxSuggestions, lexicalSure, fusion);
     }
 
     public Thresholds withDecision(double answer, double margin, double suggest) {

@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 import xiaoer.kb.eval.EvalReport;
 import xiaoer.kb.eval.Evaluator;
 import xiaoer.kb.eval.LabelledQuery;
+import xiaoer.kb.io.ScriptFiles;
 
 /**
- * The regression suite: the shipped Chinese held-out test set through the builtin base with the shipped thresholds.
- * The floors are what the engine reaches today (docs/quality.md); the issue's in-scope target (90 %) is not yet
- * met and is reported there honestly. A change that drops below these floors fails the build.
+ * The regression suite: the shipped held-out test sets through the real engine with the SHIPPED thresholds (tuned
+ * on the tune sets only). The floors are what the engine reaches today minus 2 points (docs/quality.md); the
+ * issue's targets the engine does not yet reach are reported there honestly. A change below a floor fails the build.
  */
 class EvalTargetsTest {
 
@@ -20,10 +21,29 @@ class EvalTargetsTest {
     void chineseHeldOutTestMeetsTheFloors() {
         KnowledgeBase kb = SharedKb.builtin();
         List<LabelledQuery> test = LabelledQuery.read(Path.of("src/test/resources/eval/zh-test.jsonl"));
-        assertThat(test.size()).isGreaterThanOrEqualTo(250);
-        EvalReport r = Evaluator.report(kb, Evaluator.run(kb, test, null), kb.metrics());
+        assertThat(test.size()).isGreaterThanOrEqualTo(300);
+        KbMetrics before = kb.metrics();
+        EvalReport r = Evaluator.report(kb, Evaluator.run(kb, test, null), before);
+        System.out.println("zh-test " + r.fields());
         assertThat(r.answeredWrongRate()).as("answered wrong").isLessThanOrEqualTo(0.03);
-        assertThat(r.oosRecall()).as("hand-off recall").isGreaterThanOrEqualTo(0.80);
-        assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.78);
+        assertThat(r.oosRecall()).as("hand-off recall").isGreaterThanOrEqualTo(0.85);
+        assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.86);
+        assertThat(r.semanticShare()).as("share needing the embedding step").isLessThanOrEqualTo(0.80);
+    }
+
+    @Test
+    void englishFewShotTestMeetsTheFloors() {
+        KnowledgeBase kb = KnowledgeBase.create(ScriptFiles.read(Path.of("src/test/resources/eval/en-kb.jsonl")));
+        try {
+            List<LabelledQuery> test = LabelledQuery.read(Path.of("src/test/resources/eval/en-test.jsonl"));
+            KbMetrics before = kb.metrics();
+            EvalReport r = Evaluator.report(kb, Evaluator.run(kb, test, null), before);
+            System.out.println("en-test " + r.fields());
+            assertThat(r.oosRecall()).as("hand-off recall").isGreaterThanOrEqualTo(0.60);
+            assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.70);
+            assertThat(r.answeredWrongRate()).as("answered wrong").isLessThanOrEqualTo(0.08);
+        } finally {
+            kb.close();
+        }
     }
 }

@@ -15,12 +15,15 @@ import java.util.Map;
  *       (for gold null: answered at all). The costliest error: the shopper gets a confidently wrong reply.</li>
  *   <li>{@code suggest_rate}: share of messages that got "您是想问…" suggestions; {@code suggest_hit} the share of
  *       those in-scope ones whose gold was among the suggestions.</li>
+ *   <li>{@code top1_accuracy}: over in-scope messages, the share whose best candidate is the gold script whatever
+ *       the decision (the ranking's ceiling for in-scope accuracy).</li>
  *   <li>{@code auroc}: how well the match score separates in-scope from out-of-scope messages.</li>
  * </ul>
  */
 public record EvalReport(int n, double inScopeAccuracy, double oosRecall, double oosPrecision, double answeredWrongRate,
                          double suggestRate, double suggestHit, double auroc, double threshold, double suggestThreshold,
-                         double p50Ms, double p99Ms, double semanticShare, long overloadFallbacks) {
+                         double p50Ms, double p99Ms, double semanticShare, long overloadFallbacks,
+                         double top1Accuracy) {
 
     public Map<String, Object> fields() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -29,6 +32,7 @@ public record EvalReport(int n, double inScopeAccuracy, double oosRecall, double
         m.put("oos_recall", r(oosRecall));
         m.put("oos_precision", r(oosPrecision));
         m.put("answered_wrong_rate", r(answeredWrongRate));
+        m.put("top1_accuracy", r(top1Accuracy));
         m.put("auroc", r(auroc));
         m.put("threshold", r(threshold));
         m.put("suggest_threshold", r(suggestThreshold));

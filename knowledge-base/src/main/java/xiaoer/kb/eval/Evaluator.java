@@ -46,7 +46,7 @@ public final class Evaluator {
     public static EvalReport report(KnowledgeBase kb, List<Outcome> outcomes, KbMetrics before) {
         int n = outcomes.size();
         int inScope = 0, inScopeRight = 0, oos = 0, oosHandoff = 0, handoffs = 0, wrong = 0;
-        int suggests = 0, suggestsInScope = 0, suggestHits = 0;
+        int suggests = 0, suggestsInScope = 0, suggestHits = 0, top1 = 0;
         List<double[]> scored = new ArrayList<>();
         double[] ms = new double[n];
         for (int i = 0; i < n; i++) {
@@ -67,6 +67,7 @@ public final class Evaluator {
             if (gold != null) {
                 inScope++;
                 if (gold.equals(o.answeredId())) inScopeRight++;
+                if (!r.candidates().isEmpty() && gold.equals(r.candidates().get(0).scriptId())) top1++;
             } else {
                 oos++;
                 if (handoff) oosHandoff++;
@@ -74,13 +75,14 @@ public final class Evaluator {
             scored.add(new double[]{r.score(), gold != null ? 1 : 0});
         }
         Arrays.sort(ms);
+        String lang = Tuner.language(outcomes.stream().map(Outcome::query).toList());
         KbMetrics after = kb.metrics();
         long queries = after.queries() - before.queries();
         double semanticShare = queries == 0 ? 0 : (after.semanticRuns() - before.semanticRuns()) / (double) queries;
         return new EvalReport(n, div(inScopeRight, inScope), div(oosHandoff, oos), div(oosHandoff, handoffs),
                 div(wrong, n), div(suggests, n), div(suggestHits, suggestsInScope), auroc(scored),
-                kb.thresholds().answer(), kb.thresholds().suggest(), percentile(ms, 0.50), percentile(ms, 0.99),
-                semanticShare, after.overloadFallbacks() - before.overloadFallbacks());
+                kb.thresholds(lang).answer(), kb.thresholds(lang).suggest(), percentile(ms, 0.50), percentile(ms, 0.99),
+                semanticShare, after.overloadFallbacks() - before.overloadFallbacks(), div(top1, inScope));
     }
 
     /** Mann–Whitney AUROC: the chance a random in-scope message scores above a random out-of-scope one. */

@@ -50,9 +50,10 @@ public final class KbEval {
             KbOptions options = lexicalOnly ? KbOptions.lexicalOnly() : KbOptions.defaults();
             KnowledgeBase kb = KnowledgeBase.create(scripts, options);
             if (tuneArg != null) {
-                Thresholds tuned = Tuner.tune(kb, LabelledQuery.read(Path.of(tuneArg)), err);
-                kb.setThresholds(tuned);
-                err.println("tuned: answer=" + tuned.answer() + " margin=" + tuned.margin() + " suggest=" + tuned.suggest()
+                List<LabelledQuery> tuneSet = LabelledQuery.read(Path.of(tuneArg));
+                Thresholds tuned = Tuner.tune(kb, tuneSet, err);
+                kb.setThresholds(Tuner.language(tuneSet), tuned);
+                err.println("tuned " + Tuner.language(tuneSet) + ": answer=" + tuned.answer() + " margin=" + tuned.margin() + " suggest=" + tuned.suggest()
                         + " " + tuned.fusion());
                 if (writeArg != null) {
                     try (Writer w = Files.newBufferedWriter(Path.of(writeArg), StandardCharsets.UTF_8)) {

@@ -13,6 +13,10 @@ public final class Evidence {
     public double lexical;
     public double coverage;
     public double semantic = Double.NaN;
+    /** Cosine of the message to the script's centroid (mean of its phrasings' vectors); 0 without semantics. */
+    public double centroid;
+    /** Cosine of the message to the script's answer; 0 without semantics. */
+    public double answer;
     /** Share of the message's nearest phrasings (semantic top-k) that belong to this script. */
     public double votes;
     public int bestPhrasing = -1;

@@ -56,8 +56,12 @@ public final class ScriptIndex {
     private final IndexSearcher searcher;
     private final int[] docToPhrasing;
     private final String[] embedTexts;
-    private final float[] vectors;
-    private final int dim;
+    /** Per language: the phrasings' vectors from that language's model (dimensions differ between models). */
+    private final Map<String, LangVectors> vectors = new HashMap<>();
+    /** Per script: the unit-length mean of its phrasings' vectors (null without embeddings). */
+    private final float[][] centroids;
+    /** Per script: its answer's vector (an answer says what the script is about in other words). */
+    private final float[][] answerVectors;
     private final String modelId;
     private final ShopAnalyzers analyzers = ShopAnalyzers.shared();
 
@@ -132,29 +136,70 @@ public final class ScriptIndex {
                 docToPhrasing[leaf.docBase + d] = (int) ords.longValue();
             }
         }
+        centroids = new float[scripts.size()][];
+        answerVectors = new float[scripts.size()][];
         if (embedder != null && n > 0) {
             modelId = embedder.modelId();
-            float[][] rows = new float[n][];
-            List<String> missing = new ArrayList<>();
-            Map<String, List<Integer>> missingAt = new LinkedHashMap<>();
-            for (int p = 0; p < n; p++) {
-                float[] known = reuse == null ? null : reuse.get(embedTexts[p]);
-                if (known != null) rows[p] = known;
-                else missingAt.computeIfAbsent(embedTexts[p], k -> new ArrayList<>()).add(p);
+            for (String lang : new java.util.TreeSet<>(Arrays.asList(scriptLang))) {
+                Embedder model = embedder.forLanguage(lang);
+                List<Integer> ps = new ArrayList<>();
+                for (int p = 0; p < n; p++) if (scriptLang[phrasings.script[p]].equals(lang)) ps.add(p);
+                if (ps.isEmpty()) continue;
+                float[][] rows = new float[n][];
+                Map<String, List<Integer>> missingAt = new LinkedHashMap<>();
+                for (int p : ps) {
+                    float[] known = reuse == null ? null : reuse.get(reuseKey(model, embedTexts[p]));
+                    if (known != null) rows[p] = known;
+                    else missingAt.computeIfAbsent(embedTexts[p], k -> new ArrayList<>()).add(p);
+                }
+                List<String> missing = new ArrayList<>(missingAt.keySet());
+                List<float[]> computed = missing.isEmpty() ? List.of() : model.embedAll(missing);
+                for (int i = 0; i < missing.size(); i++) {
+                    for (int p : missingAt.get(missing.get(i))) rows[p] = computed.get(i);
+                }
+                int dim = rows[ps.get(0)].length;
+                int[] phr = ps.stream().mapToInt(Integer::intValue).toArray();
+                float[] data = new float[phr.length * dim];
+                for (int i = 0; i < phr.length; i++) System.arraycopy(rows[phr[i]], 0, data, i * dim, dim);
+                vectors.put(lang, new LangVectors(model.modelId(), dim, phr, data));
+                List<Integer> answered = new ArrayList<>();
+                List<String> answerTexts = new ArrayList<>();
+                for (int s = 0; s < scripts.size(); s++) {
+                    if (!scriptLang[s].equals(lang) || scripts.get(s).answer() == null) continue;
+                    String text = TextNormalizer.forEmbedding(scripts.get(s).answer(), !"en".equals(lang));
+                    float[] known = reuse == null ? null : reuse.get(reuseKey(model, text));
+                    if (known != null) answerVectors[s] = known;
+                    else {
+                        answered.add(s);
+                        answerTexts.add(text);
+                    }
+                }
+                List<float[]> av = answerTexts.isEmpty() ? List.of() : model.embedAll(answerTexts);
+                for (int i = 0; i < answered.size(); i++) answerVectors[answered.get(i)] = av.get(i);
+                for (int s = 0; s < scripts.size(); s++) {
+                    if (!scriptLang[s].equals(lang) || phrasingEnd[s] == phrasingStart[s]) continue;
+                    float[] c = new float[dim];
+                    for (int p = phrasingStart[s]; p < phrasingEnd[s]; p++) {
+                        for (int d = 0; d < dim; d++) c[d] += rows[p][d];
+                    }
+                    double norm = 0;
+                    for (float x : c) norm += x * x;
+                    norm = Math.sqrt(norm);
+                    if (norm > 0) for (int d = 0; d < dim; d++) c[d] /= (float) norm;
+                    centroids[s] = c;
+                }
             }
-            missing.addAll(missingAt.keySet());
-            List<float[]> computed = embedder.embedAll(missing);
-            for (int i = 0; i < missing.size(); i++) {
-                for (int p : missingAt.get(missing.get(i))) rows[p] = computed.get(i);
-            }
-            dim = rows[0].length;
-            vectors = new float[n * dim];
-            for (int p = 0; p < n; p++) System.arraycopy(rows[p], 0, vectors, p * dim, dim);
         } else {
             modelId = null;
-            dim = 0;
-            vectors = null;
         }
+    }
+
+    /** One language's phrasing vectors: {@code phrasing[i]}'s vector is {@code data[i*dim .. (i+1)*dim)}. */
+    private record LangVectors(String model, int dim, int[] phrasing, float[] data) {
+    }
+
+    private static String reuseKey(Embedder model, String text) {
+        return model.modelId() + '\u0000' + text;
     }
 
     /** Builds the whole index; {@code embedder} null means lexical only. {@code reuse} maps text to known vectors. */
@@ -179,19 +224,34 @@ public final class ScriptIndex {
     }
 
     public boolean hasEmbeddings() {
-        return vectors != null;
+        return !vectors.isEmpty();
+    }
+
+    /** Whether phrasings of this language have vectors. */
+    public boolean hasEmbeddings(String lang) {
+        return vectors.containsKey(lang);
     }
 
     public int phrasingCount() {
         return phrasings.script.length;
     }
 
-    /** text → vector of every phrasing, so a republish only embeds what changed. */
+    /** (model, text) → vector of every phrasing, so a republish only embeds what changed. */
     public Map<String, float[]> vectorsByText(String forModel) {
         Map<String, float[]> out = new HashMap<>();
-        if (vectors == null || !forModel.equals(modelId)) return out;
-        for (int p = 0; p < embedTexts.length; p++) {
-            out.put(embedTexts[p], Arrays.copyOfRange(vectors, p * dim, (p + 1) * dim));
+        if (vectors.isEmpty() || !forModel.equals(modelId)) return out;
+        for (LangVectors v : vectors.values()) {
+            for (int i = 0; i < v.phrasing().length; i++) {
+                out.put(v.model() + '\u0000' + embedTexts[v.phrasing()[i]],
+                        Arrays.copyOfRange(v.data(), i * v.dim(), (i + 1) * v.dim()));
+            }
+        }
+        for (int s = 0; s < scripts.size(); s++) {
+            LangVectors v = vectors.get(scriptLang[s]);
+            if (v != null && answerVectors[s] != null && scripts.get(s).answer() != null) {
+                out.put(v.model() + '\u0000' + TextNormalizer.forEmbedding(scripts.get(s).answer(),
+                        !"en".equals(scriptLang[s])), answerVectors[s]);
+            }
         }
         return out;
     }
@@ -218,19 +278,23 @@ public final class ScriptIndex {
         return total == 0 ? 0 : (q.words().knownWeight() + q.bigrams().knownWeight()) / total;
     }
 
-    /** Scripts whose phrasings share terms with the message, best BM25 hit first, at most {@code max}. */
+    /**
+     * Scripts whose phrasings share terms with the message, best BM25 hit first, at most {@code max}. The Lucene
+     * query is kept small, because its cost grows with the postings of every clause: only terms the index knows,
+     * the {@value #MAX_WORD_CLAUSES} rarest words, and bigrams only when the words are weak (few, or much of the
+     * message unknown as words: SmartCN mis-segmented a typo or colloquial form). The candidates are then re-scored
+     * on words and bigrams alike by {@link #scoreLexical}.
+     */
     public List<Evidence> lexicalCandidates(QueryAnalysis q, int max) {
         boolean en = "en".equals(q.lang());
+        TermDictionary wd = en ? enWords : zhWords;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (String t : new java.util.LinkedHashSet<>(q.wordTokens())) {
-            b.add(new TermQuery(new Term(en ? ShopAnalyzers.EN_WORDS : ShopAnalyzers.ZH_WORDS, t)), BooleanClause.Occur.SHOULD);
-            clauses++;
-        }
-        for (String t : new java.util.LinkedHashSet<>(q.bigramTokens())) {
-            Query tq = new TermQuery(new Term(ShopAnalyzers.ZH_BIGRAMS, t));
-            b.add(new BoostQuery(tq, 0.5f), BooleanClause.Occur.SHOULD);
-            clauses++;
+        int words = addClauses(b, en ? ShopAnalyzers.EN_WORDS : ShopAnalyzers.ZH_WORDS, q.words(), wd, MAX_WORD_CLAUSES, 1f);
+        int clauses = words;
+        if (!en) {
+            float total = q.words().totalWeight();
+            boolean weak = words < 2 || total == 0 || q.words().knownWeight() < WEAK_WORDS * total;
+            if (weak) clauses += addClauses(b, ShopAnalyzers.ZH_BIGRAMS, q.bigrams(), zhBigrams, MAX_BIGRAM_CLAUSES, 0.5f);
         }
         if (clauses == 0) return new ArrayList<>();
         ScoreDoc[] hits;
@@ -239,18 +303,44 @@ public final class ScriptIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Evidence> out = new ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        List<Evidence> out = new ArrayList<>(Math.min(max, hits.length));
+        int[] seen = new int[Math.min(max, hits.length)];
+        int seenCount = 0;
+        outer:
         for (ScoreDoc hit : hits) {
             int script = phrasings.script[docToPhrasing[hit.doc]];
-            if (seen.add(script)) {
-                Evidence e = new Evidence(script);
-                scoreLexical(e, q);
-                out.add(e);
-                if (out.size() >= max) break;
-            }
+            for (int i = 0; i < seenCount; i++) if (seen[i] == script) continue outer;
+            seen[seenCount++] = script;
+            Evidence e = new Evidence(script);
+            scoreLexical(e, q);
+            out.add(e);
+            if (out.size() >= max) break;
         }
         return out;
+    }
+
+    private static final int MAX_WORD_CLAUSES = 10;
+    private static final int MAX_BIGRAM_CLAUSES = 8;
+    private static final float WEAK_WORDS = 0.6f;
+
+    /** Adds the {@code cap} highest-IDF known terms as SHOULD clauses; returns how many. */
+    private static int addClauses(BooleanQuery.Builder b, String field, TermDictionary.QueryTerms terms,
+                                  TermDictionary dict, int cap, float boost) {
+        int[] ids = terms.ids();
+        if (ids.length == 0) return 0;
+        int[] chosen = ids;
+        if (ids.length > cap) {
+            Integer[] boxed = new Integer[ids.length];
+            for (int i = 0; i < ids.length; i++) boxed[i] = ids[i];
+            Arrays.sort(boxed, (x, y) -> Float.compare(dict.weight(y), dict.weight(x)));
+            chosen = new int[cap];
+            for (int i = 0; i < cap; i++) chosen[i] = boxed[i];
+        }
+        for (int id : chosen) {
+            Query tq = new TermQuery(new Term(field, dict.term(id)));
+            b.add(boost == 1f ? tq : new BoostQuery(tq, boost), BooleanClause.Occur.SHOULD);
+        }
+        return chosen.length;
     }
 
     /** Fills the lexical fields of {@code e} from the best-matching phrasing of its script. */
@@ -277,8 +367,11 @@ public final class ScriptIndex {
         if (best < 0) e.lexical = 0;
     }
 
-    /** Semantic evidence for one message: per-script best cosine, nearest-phrasing votes, mean of the bests. */
-    public record SemanticScores(double[] best, double[] votes, double mean) {
+    /**
+     * Semantic evidence for one message: per-script best cosine over its phrasings, cosine to the script's
+     * centroid, nearest-phrasing votes, and the mean of the per-script bests (the message's baseline).
+     */
+    public record SemanticScores(double[] best, double[] centroid, double[] answer, double[] votes, double mean) {
     }
 
     public static final int VOTERS = 5;
@@ -286,20 +379,24 @@ public final class ScriptIndex {
     /** Cosine of the message's vector to every phrasing of the language, summarised per script. */
     public SemanticScores semanticScores(float[] query, String lang) {
         double[] best = new double[scripts.size()];
+        double[] centroid = new double[scripts.size()];
+        double[] answer = new double[scripts.size()];
         double[] votes = new double[scripts.size()];
         Arrays.fill(best, Double.NaN);
-        if (vectors == null || query == null || query.length != dim) return new SemanticScores(best, votes, 0);
-        int n = phrasings.script.length;
+        LangVectors lv = vectors.get(lang);
+        if (lv == null || query == null || query.length != lv.dim()) return new SemanticScores(best, centroid, answer, votes, 0);
+        int dim = lv.dim();
+        float[] data = lv.data();
+        int[] phr = lv.phrasing();
         // the VOTERS nearest phrasings, kept in a tiny insertion-sorted array
         double[] topSim = new double[VOTERS];
         int[] topScript = new int[VOTERS];
         Arrays.fill(topSim, Double.NEGATIVE_INFINITY);
-        for (int p = 0; p < n; p++) {
-            int s = phrasings.script[p];
-            if (!scriptLang[s].equals(lang)) continue;
+        for (int i = 0; i < phr.length; i++) {
+            int s = phrasings.script[phr[i]];
             double dot = 0;
-            int off = p * dim;
-            for (int i = 0; i < dim; i++) dot += query[i] * vectors[off + i];
+            int off = i * dim;
+            for (int d = 0; d < dim; d++) dot += query[d] * data[off + d];
             if (Double.isNaN(best[s]) || dot > best[s]) best[s] = dot;
             if (dot > topSim[VOTERS - 1]) {
                 int k = VOTERS - 1;
@@ -321,13 +418,24 @@ public final class ScriptIndex {
         if (voters > 0) for (int s = 0; s < votes.length; s++) votes[s] /= voters;
         double sum = 0;
         int count = 0;
-        for (double b : best) {
-            if (!Double.isNaN(b)) {
-                sum += b;
-                count++;
+        for (int s = 0; s < best.length; s++) {
+            if (Double.isNaN(best[s])) continue;
+            sum += best[s];
+            count++;
+            float[] c = centroids[s];
+            if (c != null && c.length == dim) {
+                double dot = 0;
+                for (int d = 0; d < dim; d++) dot += query[d] * c[d];
+                centroid[s] = dot;
+            }
+            float[] a = answerVectors[s];
+            if (a != null && a.length == dim) {
+                double dot = 0;
+                for (int d = 0; d < dim; d++) dot += query[d] * a[d];
+                answer[s] = dot;
             }
         }
-        return new SemanticScores(best, votes, count == 0 ? 0 : sum / count);
+        return new SemanticScores(best, centroid, answer, votes, count == 0 ? 0 : sum / count);
     }
 
     public String language(int scriptOrd) {

@@ -12,4 +12,12 @@ public interface Embedder {
 
     /** Batched form, used at index build. */
     List<float[]> embedAll(List<String> texts);
+
+    /**
+     * The model to use for scripts and messages of one language ({@code "zh"}, {@code "en"}). A single-model
+     * embedder serves every language; {@link LanguageEmbedders} routes each language to its own model.
+     */
+    default Embedder forLanguage(String lang) {
+        return this;
+    }
 }

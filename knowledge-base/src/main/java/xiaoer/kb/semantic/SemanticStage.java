@@ -46,14 +46,24 @@ public final class SemanticStage implements AutoCloseable {
 
     /** The message's vector, or {@code null} under overload (queue full or timeout). */
     public float[] embed(String text) {
-        float[] hit = cache.get(text);
+        return embed(text, null);
+    }
+
+    /**
+     * The message's vector from the model of {@code lang} (null: the embedder's default), or {@code null} under
+     * overload (queue full or timeout). Recent identical messages of the same language come from the cache.
+     */
+    public float[] embed(String text, String lang) {
+        Embedder model = lang == null ? embedder : embedder.forLanguage(lang);
+        String key = (lang == null ? "" : lang) + '\u0001' + text;
+        float[] hit = cache.get(key);
         if (hit != null) {
             cacheHits.incrementAndGet();
             return hit;
         }
         Future<float[]> f;
         try {
-            f = executor.submit(() -> embedder.embed(text));
+            f = executor.submit(() -> model.embed(text));
         } catch (RejectedExecutionException e) {
             rejected.incrementAndGet();
             return null;
@@ -61,7 +71,7 @@ public final class SemanticStage implements AutoCloseable {
         try {
             float[] v = f.get(timeoutMs, TimeUnit.MILLISECONDS);
             embedded.incrementAndGet();
-            cache.put(text, v);
+            cache.put(key, v);
             return v;
         } catch (TimeoutException e) {
             f.cancel(true);
