@@ -174,7 +174,7 @@ class LinterTests {
     void suggestionFollowsTheScriptOfTheText() {
         assertThat(linter.check("我不知道").get(0).suggestion()).isEqualTo("对不起，您稍等，我请其他人来给您回答");
         assertThat(linter.check("這個我不知道").get(0).suggestion()).isEqualTo("對不起,您稍等,我請其他人來給您回答");
-        assertThat(linter.check("明天肯定到").get(0).suggestion()).isEqualTo("我们会尽快为您安排发货，一般X天左右送达，具体以物流为准");
+        assertThat(linter.check("明天肯定到").get(0).suggestion()).isEqualTo("我们会尽快为您安排发货，具体送达时间以物流信息为准哦");
     }
 
     @Test
@@ -182,7 +182,7 @@ class LinterTests {
         assertThat(linter.report("您好")).isEqualTo("clean");
         assertThat(linter.report("我不知道，明天肯定到")).isEqualTo("""
                 forbidden 我不知道 [0,4) «我不知道» → 对不起，您稍等，我请其他人来给您回答
-                promise promise.delivery-date [5,10) «明天肯定到» → 我们会尽快为您安排发货，一般X天左右送达，具体以物流为准""");
+                promise promise.delivery-date [5,10) «明天肯定到» → 我们会尽快为您安排发货，具体送达时间以物流信息为准哦""");
         assertThat(linter.passes("您好")).isTrue();
         assertThat(linter.passes("绝对没问题")).isFalse();
     }
