@@ -23,11 +23,11 @@ import java.util.List;
  * The demo shop: an integration API key and a few orders of two demo buyers, created through {@link ShopService} —
  * the same validation the API applies — only while there are no orders (keys: while there is no key). Orders:
  * <ul>
- *   <li>DEMO1001 demo-buyer-1 (tail 1234): delivered 3 days ago, inside the return window</li>
- *   <li>DEMO1002 demo-buyer-1 (tail 1234): shipped, with 3 carrier events</li>
- *   <li>DEMO1003 demo-buyer-2 (tail 5678): paid, not shipped</li>
- *   <li>DEMO1004 demo-buyer-2 (tail 5678): delivered 10 days ago, outside the window</li>
- *   <li>DEMO1005 demo-buyer-1 (tail 1234): 内衣 delivered yesterday, an excluded category</li>
+ *   <li>DD20261124001 demo-buyer-1 (tail 1234): delivered 3 days ago, inside the return window</li>
+ *   <li>DD20261124002 demo-buyer-1 (tail 1234): shipped, with 3 carrier events</li>
+ *   <li>DD20261124003 demo-buyer-2 (tail 5678): paid, not shipped</li>
+ *   <li>DD20261124004 demo-buyer-2 (tail 5678): delivered 10 days ago, outside the window</li>
+ *   <li>DD20261124005 demo-buyer-1 (tail 1234): 内衣 delivered yesterday, an excluded category</li>
  * </ul>
  */
 public final class ShopDemoData {
@@ -70,23 +70,23 @@ public final class ShopDemoData {
 
     private void createOrders() {
         Instant now = clock.instant();
-        shop.upsertOrder(SHOP, "DEMO1001", delivered("demo-buyer-1", "1234", now.minus(Duration.ofDays(3)),
+        shop.upsertOrder(SHOP, "DD20261124001", delivered("demo-buyer-1", "1234", now.minus(Duration.ofDays(3)),
                 item("TS-01", "纯棉短袖T恤 白色 L", "服装", 2, "59.00"), "118.00"));
-        shop.upsertOrder(SHOP, "DEMO1002", order("demo-buyer-1", "1234", "SHIPPED", now.minus(Duration.ofDays(2)),
+        shop.upsertOrder(SHOP, "DD20261124002", order("demo-buyer-1", "1234", "SHIPPED", now.minus(Duration.ofDays(2)),
                 null, item("SH-07", "轻便跑步鞋 42码", "鞋靴", 1, "299.00"), "299.00"));
-        shipment("DEMO1002", "ev-1", now.minus(Duration.ofHours(40)), "杭州市 余杭区", "PICKED_UP", "快递员已揽收");
-        shipment("DEMO1002", "ev-2", now.minus(Duration.ofHours(20)), "上海转运中心", "IN_TRANSIT", "已到达上海转运中心");
-        shipment("DEMO1002", "ev-3", now.minus(Duration.ofHours(3)), "上海市 浦东新区", "OUT_FOR_DELIVERY", "派件中");
-        shop.upsertOrder(SHOP, "DEMO1003", order("demo-buyer-2", "5678", "PAID", now.minus(Duration.ofHours(5)),
+        shipment("DD20261124002", "ev-1", now.minus(Duration.ofHours(40)), "杭州市 余杭区", "PICKED_UP", "快递员已揽收");
+        shipment("DD20261124002", "ev-2", now.minus(Duration.ofHours(20)), "上海转运中心", "IN_TRANSIT", "已到达上海转运中心");
+        shipment("DD20261124002", "ev-3", now.minus(Duration.ofHours(3)), "上海市 浦东新区", "OUT_FOR_DELIVERY", "派件中");
+        shop.upsertOrder(SHOP, "DD20261124003", order("demo-buyer-2", "5678", "PAID", now.minus(Duration.ofHours(5)),
                 null, item("MG-02", "陶瓷马克杯", "家居", 1, "39.90"), "39.90"));
-        shop.upsertOrder(SHOP, "DEMO1004", delivered("demo-buyer-2", "5678", now.minus(Duration.ofDays(10)),
+        shop.upsertOrder(SHOP, "DD20261124004", delivered("demo-buyer-2", "5678", now.minus(Duration.ofDays(10)),
                 item("BG-03", "帆布双肩包", "箱包", 1, "129.00"), "129.00"));
-        shop.upsertOrder(SHOP, "DEMO1005", delivered("demo-buyer-1", "1234", now.minus(Duration.ofDays(1)),
+        shop.upsertOrder(SHOP, "DD20261124005", delivered("demo-buyer-1", "1234", now.minus(Duration.ofDays(1)),
                 item("UW-11", "莫代尔内衣套装", "内衣", 1, "89.00"), "89.00"));
-        shop.openTicket(new NewTicket(SHOP, TicketKind.INQUIRY, null, "DEMO1002 快递进度：联系快递并回复顾客",
-                "顾客询问包裹何时送达", "demo-buyer-1", "demo-buyer-1", null, "DEMO1002", null, "system",
+        shop.openTicket(new NewTicket(SHOP, TicketKind.INQUIRY, null, "DD20261124002 快递进度：联系快递并回复顾客",
+                "顾客询问包裹何时送达", "demo-buyer-1", "demo-buyer-1", null, "DD20261124002", null, "system",
                 Duration.ofHours(24)));
-        log.info("demo shop orders created: DEMO1001-DEMO1005 (buyers demo-buyer-1 tail 1234, demo-buyer-2 tail 5678)");
+        log.info("demo shop orders created: DD20261124001-DD20261124005 (buyers demo-buyer-1 tail 1234, demo-buyer-2 tail 5678)");
     }
 
     private OrderDraft delivered(String buyer, String tail, Instant deliveredAt, ItemDraft item, String total) {

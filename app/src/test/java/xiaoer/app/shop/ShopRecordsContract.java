@@ -370,8 +370,8 @@ abstract class ShopRecordsContract {
         assertThat(count("shop_orders")).isEqualTo(5);
         assertThat(count("shop_shipment_events")).isEqualTo(3);
         List<OrderView> mine = shop.ordersForVisitor(new Visitor("default", "demo-buyer-1", true, null));
-        assertThat(mine).extracting(v -> v.order().orderNo()).containsExactlyInAnyOrder("DEMO1001", "DEMO1002", "DEMO1005");
-        assertThat(shop.returnEligibility(shop.orderForAgent("default", "DEMO1004").orElseThrow().order(),
+        assertThat(mine).extracting(v -> v.order().orderNo()).containsExactlyInAnyOrder("DD20261124001", "DD20261124002", "DD20261124005");
+        assertThat(shop.returnEligibility(shop.orderForAgent("default", "DD20261124004").orElseThrow().order(),
                 clock.instant()).reason()).isEqualTo(ReturnEligibility.Reason.WINDOW_PASSED);
     }
 
