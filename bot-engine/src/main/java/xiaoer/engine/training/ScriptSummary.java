@@ -1,0 +1,13 @@
+package xiaoer.engine.training;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A draft script in the editor's list.
+ *
+ * @param status new (not in the latest release), changed (differs from it) or published (same as in it)
+ */
+public record ScriptSummary(String id, String lang, String category, List<String> tags, String firstQuestion,
+                            int questionCount, long version, Instant updatedAt, String updatedBy, String status) {
+}
