@@ -88,7 +88,8 @@ public final class Bot {
         if (ctx.awaitingScriptId() != null && ctx.visitor() != null) {
             Optional<RecordReply> pending = records.answer(ctx.awaitingScriptId(), ctx.visitor(), ctx.conversationId(),
                     shopperTexts);
-            if (pending.isPresent() && pending.get().awaiting() == null) {
+            // answered (or asked again, e.g. a wrong tail) when the message gives an order number or a tail
+            if (pending.isPresent() && (pending.get().awaiting() == null || records.fillsSlot(text))) {
                 Retrieval none = new Retrieval(Decision.ANSWER, 1.0, List.of(), List.of(), false);
                 return fromRecords(ctx.awaitingScriptId(), none, customerType, cues, pending.get(), List.of());
             }

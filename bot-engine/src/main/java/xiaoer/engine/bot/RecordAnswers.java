@@ -15,6 +15,9 @@ public interface RecordAnswers {
      */
     Optional<RecordReply> answer(String scriptId, Visitor visitor, String conversationId, List<String> shopperTexts);
 
+    /** Whether a message gives what a waiting record question asked for (an order number or a phone tail). */
+    boolean fillsSlot(String text);
+
     /** Whether the shopper bought from the shop (picks the farewell). */
     boolean hasBought(Visitor visitor);
 
@@ -25,6 +28,11 @@ public interface RecordAnswers {
         @Override
         public Optional<RecordReply> answer(String scriptId, Visitor v, String c, List<String> texts) {
             return Optional.empty();
+        }
+
+        @Override
+        public boolean fillsSlot(String text) {
+            return false;
         }
 
         @Override

@@ -141,6 +141,11 @@ public final class ShopRecordAnswers implements RecordAnswers {
     }
 
     @Override
+    public boolean fillsSlot(String text) {
+        return extractor.orderNumber(text).isPresent() || extractor.phoneTail(text).isPresent();
+    }
+
+    @Override
     public boolean hasBought(Visitor visitor) {
         return visitor != null && shop.ordersForVisitor(visitor).stream()
                 .anyMatch(v -> v.order().paidAt() != null);

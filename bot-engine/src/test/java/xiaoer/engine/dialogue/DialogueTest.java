@@ -275,6 +275,11 @@ class DialogueTest {
         }
 
         @Override
+        public boolean fillsSlot(String text) {
+            return false;
+        }
+
+        @Override
         public boolean hasBought(Visitor visitor) {
             return bought;
         }
