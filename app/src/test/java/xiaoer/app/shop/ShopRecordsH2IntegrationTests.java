@@ -1,5 +1,7 @@
 package xiaoer.app.shop;
 
+import xiaoer.app.testing.TestDatabase;
+
 /** The shop's records on H2 in PostgreSQL mode (the embedded default). */
 class ShopRecordsH2IntegrationTests extends ShopRecordsContract {
 

@@ -1,5 +1,7 @@
 package xiaoer.app.shop;
 
+import xiaoer.app.testing.TestDatabase;
+
 /** The shop's records on PostgreSQL (skipped with a message when none is reachable, failed under CI=true). */
 class ShopRecordsPostgresIntegrationTests extends ShopRecordsContract {
 

@@ -1,5 +1,6 @@
 package xiaoer.app.trainer;
 
+import xiaoer.app.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,9 +45,9 @@ abstract class TrainerStorageContract {
 
     private static final String NEW_PHRASING = "你们家走啥物流公司";
 
-    abstract TrainerTestDatabase database();
+    abstract TestDatabase database();
 
-    private TrainerTestDatabase db;
+    private TestDatabase db;
     private TrainingWorkspace.Ports ports;
     private KnowledgeBase live;
     private JdbcTemplate jdbc;

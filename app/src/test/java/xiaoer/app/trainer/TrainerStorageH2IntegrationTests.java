@@ -1,10 +1,12 @@
 package xiaoer.app.trainer;
 
+import xiaoer.app.testing.TestDatabase;
+
 /** The trainer workspace's storage on H2 in PostgreSQL mode (the embedded default). */
 class TrainerStorageH2IntegrationTests extends TrainerStorageContract {
 
     @Override
-    TrainerTestDatabase database() {
-        return TrainerTestDatabase.h2();
+    TestDatabase database() {
+        return TestDatabase.h2();
     }
 }

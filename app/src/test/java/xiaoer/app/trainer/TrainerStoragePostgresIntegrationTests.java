@@ -1,10 +1,12 @@
 package xiaoer.app.trainer;
 
+import xiaoer.app.testing.TestDatabase;
+
 /** The trainer workspace's storage on PostgreSQL (skipped with a message when none is reachable, failed under CI=true). */
 class TrainerStoragePostgresIntegrationTests extends TrainerStorageContract {
 
     @Override
-    TrainerTestDatabase database() {
-        return TrainerTestDatabase.postgres();
+    TestDatabase database() {
+        return TestDatabase.postgres();
     }
 }
