@@ -43,6 +43,8 @@
       if (!r.ok) throw new Error('cannot load the profile');
       state.me = r.data;
       $('agent-name').textContent = r.data.name;
+      var roles = r.data.roles || [];
+      $('lead-link').classList.toggle('hidden', !(roles.indexOf('LEAD') >= 0 || roles.indexOf('ADMIN') >= 0));
       var logoutCsrf = $('logout-csrf');
       logoutCsrf.name = r.data.csrf.parameterName;
       logoutCsrf.value = r.data.csrf.token;
@@ -57,6 +59,7 @@
       if (rs[0].ok) state.queue = rs[0].data.map(function (c) { c.fetchedAt = now; return c; });
       if (rs[1].ok) state.mine = rs[1].data;
       renderLists();
+      if (state.seat) api('GET', '/api/console/seat').then(function (r) { if (r.ok) renderSeat(r.data); });
     });
   }
 
@@ -113,7 +116,9 @@
       if (state.selected && state.selected.id === c.id) li.classList.add('selected');
       var info = el('div');
       info.appendChild(el('div', 'item-name', visitorLabel(c)));
-      info.appendChild(el('div', 'item-sub', c.shop));
+      var sub2 = el('div', 'item-sub', c.shop);
+      if (c.updatedAt) sub2.appendChild(el('span', 'waiting', '· 接入 ' + timeText(c.updatedAt)));
+      info.appendChild(sub2);
       li.appendChild(info);
       li.addEventListener('click', function () { select(c.id); });
       mineEl.appendChild(li);
@@ -157,6 +162,7 @@
       state.selected = r.data.conversation;
       if (firstOpen) subscribeConversation(id);
       r.data.events.forEach(addEvent);
+      if (firstOpen) { loadSuggestions(); loadCanned(); }
       renderHeader();
       renderLists();
     });
@@ -170,6 +176,10 @@
     state.lastSeq = 0;
     $('history').replaceChildren();
     $('typing-indicator').classList.add('hidden');
+    $('suggestions').classList.add('hidden');
+    $('canned-menu').classList.add('hidden');
+    $('transfer-dialog').classList.add('hidden');
+    state.canned = [];
     hideLint();
   }
 
@@ -209,6 +219,8 @@
     $('note-btn').disabled = !c;
     $('close-btn').disabled = !mine;
     $('transcript-btn').disabled = !c;
+    $('transfer-btn').disabled = !mine;
+    if (!mine) $('transfer-dialog').classList.add('hidden');
     $('accept-current-btn').classList.toggle('hidden', !(c && c.status === 'queued'));
   }
 
@@ -226,16 +238,20 @@
     var nearBottom = history.scrollHeight - history.scrollTop - history.clientHeight < 80;
     history.insertBefore(node, after);
     if (nearBottom || after === null) history.scrollTop = history.scrollHeight;
-    if (e.from === 'shopper') $('typing-indicator').classList.add('hidden');
+    if (e.from === 'shopper') {
+      $('typing-indicator').classList.add('hidden');
+      if (state.suggestionsSeq < e.seq) loadSuggestionsSoon();
+    }
   }
 
   var WHO = { shopper: '顾客', bot: '机器人', agent: '客服', system: '系统' };
 
   function renderEvent(e) {
-    var div = el('div', 'msg' + (e.internal ? ' internal' : ''));
+    var whisper = e.meta && e.meta.whisper === 'true';
+    var div = el('div', 'msg' + (e.internal ? ' internal' : '') + (whisper ? ' whisper' : ''));
     div.dataset.seq = String(e.seq);
     div.dataset.from = e.from;
-    var who = (e.internal ? '内部备注 · ' : '') + (WHO[e.from] || e.from) + (e.agentName ? ' ' + e.agentName : '');
+    var who = (whisper ? '组长悄悄话 · Whisper · ' : e.internal ? '内部备注 · ' : '') + (WHO[e.from] || e.from) + (e.agentName ? ' ' + e.agentName : '');
     div.appendChild(el('div', 'who', who + ' · ' + timeText(e.at)));
     div.appendChild(el('div', 'text', e.text));
     var notes = botNotes(e.meta || {});
@@ -259,6 +275,8 @@
     if (meta.score) parts.push('得分 ' + meta.score);
     if (meta.customerType) parts.push('顾客类型 ' + (TYPES[meta.customerType] || meta.customerType));
     if (meta.handoff) parts.push('转人工 ' + (REASONS[meta.handoff] || meta.handoff));
+    if (meta.transfer) parts.push('转接备注 · transfer note');
+    if (meta.satisfaction) parts.push('满意度 ' + ({ satisfied: '满意', neutral: '一般', dissatisfied: '不满意' }[meta.satisfaction] || meta.satisfaction));
     return parts.join(' · ');
   }
 
@@ -461,15 +479,208 @@
     $('note-btn').addEventListener('click', note);
     $('close-btn').addEventListener('click', closeConversation);
     $('transcript-btn').addEventListener('click', transcript);
+    $('transfer-btn').addEventListener('click', openTransfer);
+    $('transfer-cancel').addEventListener('click', function () { $('transfer-dialog').classList.add('hidden'); });
+    $('transfer-confirm').addEventListener('click', confirmTransfer);
+    $('seat-status').addEventListener('change', changeStatus);
     $('accept-current-btn').addEventListener('click', function () { if (state.selected) accept(state.selected.id); });
     var input = $('reply-input');
     input.addEventListener('keydown', function (ev) {
+      if (cannedKey(ev)) return;
       if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) { ev.preventDefault(); send(); }
     });
     input.addEventListener('input', typing);
+    input.addEventListener('input', showCanned);
     setInterval(tickWaitingTimes, 1000);
   }
 
+  // ---------- seat status ----------
+
+  var SEAT = { online: '在线', busy: '忙碌', away: '暂离', offline: '离线' };
+
+  function loadSeat() {
+    return api('GET', '/api/console/seat').then(function (r) { if (r.ok) renderSeat(r.data); });
+  }
+
+  function renderSeat(seat) {
+    var select = $('seat-status');
+    if (!seat || !seat.routing) { select.disabled = true; return; }
+    state.seat = seat;
+    select.disabled = false;
+    select.value = seat.status;
+    select.dataset.status = seat.status;
+    $('seat-load').textContent = '接待 ' + seat.load + '/' + seat.capacity;
+  }
+
+  function changeStatus() {
+    var select = $('seat-status');
+    var wanted = select.value;
+    var body = { status: wanted };
+    api('POST', '/api/console/seat/status', body).then(function (r) {
+      if (r.ok) { renderSeat(r.data); toast('状态已切换为 ' + (SEAT[wanted] || wanted)); loadLists(); }
+      else {
+        select.value = select.dataset.status || 'online';
+        toast('未能切换 · Refused: ' + errorText(r));
+      }
+    });
+  }
+
+  // ---------- transfer ----------
+
+  var GROUPS = { presales: '售前组 · Pre-sales', aftersales: '售后组 · After-sales', complaints: '投诉组 · Complaints' };
+
+  function openTransfer() {
+    if (!isMine()) return;
+    api('GET', '/api/console/agents').then(function (r) {
+      var target = $('transfer-target');
+      target.replaceChildren();
+      (r.ok ? r.data : []).forEach(function (a) {
+        if (a.id === state.me.username) return;
+        var o = el('option', null, '客服 ' + a.name + ' (' + (SEAT[a.status] || a.status) + ' ' + a.load + '/' + a.capacity + ')');
+        o.value = 'agent:' + a.id;
+        target.appendChild(o);
+      });
+      Object.keys(GROUPS).forEach(function (g) {
+        var o = el('option', null, GROUPS[g]);
+        o.value = 'group:' + g;
+        target.appendChild(o);
+      });
+      $('transfer-note').value = '';
+      $('transfer-dialog').classList.remove('hidden');
+      $('transfer-note').focus();
+    });
+  }
+
+  function confirmTransfer() {
+    if (!isMine()) return;
+    var value = $('transfer-target').value || '';
+    var note = $('transfer-note').value;
+    if (!note.trim()) { toast('请填写转接备注 · A note is required'); return; }
+    var body = { note: note };
+    if (value.indexOf('agent:') === 0) body.toAgent = value.slice(6); else body.toGroup = value.slice(6);
+    api('POST', '/api/console/conversations/' + encodeURIComponent(state.selected.id) + '/transfer', body)
+      .then(function (r) {
+        if (r.ok) {
+          $('transfer-dialog').classList.add('hidden');
+          state.selected = r.data;
+          renderHeader();
+          loadLists();
+          toast('已转接 · Transferred');
+        } else toast(errorText(r));
+      });
+  }
+
+  // ---------- knowledge base answers ----------
+
+  var suggestTimer = null;
+  state.suggestionsSeq = 0;
+  function loadSuggestionsSoon() {
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(loadSuggestions, 300);
+  }
+
+  function loadSuggestions() {
+    if (!state.selected) return;
+    var id = state.selected.id;
+    state.suggestionsSeq = state.lastSeq;
+    api('GET', '/api/console/conversations/' + encodeURIComponent(id) + '/suggestions').then(function (r) {
+      if (!r.ok || !state.selected || state.selected.id !== id) return;
+      var list = $('suggestion-list');
+      list.replaceChildren();
+      r.data.forEach(function (s) {
+        var li = el('li', 'suggestion');
+        li.appendChild(el('span', null, s.answer));
+        var use = el('button', 'btn-link insert-suggestion', '插入 · Insert');
+        use.type = 'button';
+        use.addEventListener('click', function () { insertText(s.answer); });
+        li.appendChild(use);
+        list.appendChild(li);
+      });
+      $('suggestions').classList.toggle('hidden', r.data.length === 0);
+    });
+  }
+
+  function insertText(text) {
+    var input = $('reply-input');
+    input.value = input.value ? input.value + text : text;
+    input.focus();
+  }
+
+  // ---------- canned replies: type / and a keyword ----------
+
+  state.canned = [];
+  state.cannedActive = 0;
+  function loadCanned() {
+    if (!state.selected) return;
+    api('GET', '/api/console/conversations/' + encodeURIComponent(state.selected.id) + '/canned').then(function (r) {
+      if (r.ok) state.canned = r.data;
+    });
+  }
+
+  function cannedQuery() {
+    var v = $('reply-input').value;
+    var slash = v.lastIndexOf('/');
+    if (slash < 0 || (slash > 0 && !/\s/.test(v.charAt(slash - 1)))) return null;
+    var q = v.slice(slash + 1);
+    return /\s/.test(q) ? null : { at: slash, q: q.toLowerCase() };
+  }
+
+  function cannedMatches(q) {
+    return state.canned.filter(function (c) {
+      if (!q) return true;
+      if (c.shortcut.toLowerCase().indexOf(q) === 0) return true;
+      return c.keywords.some(function (k) { return k.indexOf(q) >= 0 || q.indexOf(k) >= 0; }) || c.text.indexOf(q) >= 0;
+    });
+  }
+
+  function showCanned() {
+    var menu = $('canned-menu');
+    var query = cannedQuery();
+    var matches = query ? cannedMatches(query.q) : [];
+    menu.replaceChildren();
+    if (!query || matches.length === 0) { menu.classList.add('hidden'); return; }
+    state.cannedActive = Math.min(state.cannedActive, matches.length - 1);
+    matches.forEach(function (c, i) {
+      var li = el('li', 'canned-item' + (i === state.cannedActive ? ' active' : ''));
+      li.dataset.shortcut = c.shortcut;
+      li.appendChild(el('span', 'shortcut', '/' + c.shortcut));
+      li.appendChild(document.createTextNode(c.text));
+      li.addEventListener('mousedown', function (ev) { ev.preventDefault(); useCanned(c); });
+      menu.appendChild(li);
+    });
+    menu.classList.remove('hidden');
+  }
+
+  function useCanned(c) {
+    var input = $('reply-input');
+    var query = cannedQuery();
+    input.value = (query ? input.value.slice(0, query.at) : input.value) + c.text;
+    $('canned-menu').classList.add('hidden');
+    state.cannedActive = 0;
+    input.focus();
+  }
+
+  function cannedKey(ev) {
+    var menu = $('canned-menu');
+    if (menu.classList.contains('hidden')) return false;
+    var query = cannedQuery();
+    var matches = query ? cannedMatches(query.q) : [];
+    if (!matches.length) return false;
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      state.cannedActive = (state.cannedActive + (ev.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length;
+      showCanned();
+      return true;
+    }
+    if ((ev.key === 'Enter' || ev.key === 'Tab') && !ev.isComposing) {
+      ev.preventDefault();
+      useCanned(matches[state.cannedActive] || matches[0]);
+      return true;
+    }
+    if (ev.key === 'Escape') { menu.classList.add('hidden'); return true; }
+    return false;
+  }
+
   wire();
-  loadMe().then(function () { loadLists(); connect(); }).catch(function () { window.location.href = '/login'; });
+  loadMe().then(function () { loadLists(); loadSeat(); connect(); }).catch(function () { window.location.href = '/login'; });
 })();

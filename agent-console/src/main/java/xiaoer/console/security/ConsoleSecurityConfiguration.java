@@ -43,6 +43,9 @@ public class ConsoleSecurityConfiguration {
                 auth.requestMatchers("/", "/index.html", "/widget/**", "/login", "/login/**", "/error",
                         "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll();
                 botApi(auth, api.publicBotApi());
+                // the lead's view (issue 7) before the console's wider patterns
+                auth.requestMatchers("/console/lead", "/console/lead/**", "/lead/**", "/api/lead/**")
+                        .hasAnyRole(Roles.LEAD, Roles.ADMIN);
                 auth.requestMatchers("/console", "/console/**", "/api/console/**", "/ws/console", "/ws/console/**")
                         .hasAnyRole(Roles.CONSOLE);
                 auth.requestMatchers("/trainer", "/trainer/**", "/api/trainer/**").hasAnyRole(Roles.TRAINING);
@@ -77,6 +80,7 @@ public class ConsoleSecurityConfiguration {
     /** A strict content policy on our own pages only: the shop page's widget talks to another port. */
     private static HeaderWriter staffPagesPolicy() {
         RequestMatcher pages = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/console/**"),
+                PathPatternRequestMatcher.pathPattern("/lead/**"),
                 PathPatternRequestMatcher.pathPattern("/trainer/**"), PathPatternRequestMatcher.pathPattern("/login"));
         return new DelegatingRequestMatcherHeaderWriter(pages, new StaticHeadersWriter("Content-Security-Policy",
                 "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; "

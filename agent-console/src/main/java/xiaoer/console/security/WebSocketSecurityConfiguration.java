@@ -23,6 +23,7 @@ public class WebSocketSecurityConfiguration {
         return messages
                 .simpTypeMatchers(SimpMessageType.CONNECT, SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE,
                         SimpMessageType.DISCONNECT).authenticated()
+                .simpSubscribeDestMatchers("/topic/lead", "/topic/lead/**").hasAnyRole(Roles.LEAD, Roles.ADMIN)
                 .simpSubscribeDestMatchers("/topic/console/**").hasAnyRole(Roles.CONSOLE)
                 .simpSubscribeDestMatchers("/user/queue/**").authenticated()
                 .simpDestMatchers("/app/console/**").hasAnyRole(Roles.CONSOLE)

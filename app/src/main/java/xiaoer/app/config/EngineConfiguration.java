@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,7 @@ import xiaoer.engine.chat.ConversationStore;
 import xiaoer.engine.chat.EngineSettings;
 import xiaoer.engine.chat.EventBus;
 import xiaoer.engine.chat.InProcessEventBus;
+import xiaoer.engine.chat.VisitorLocks;
 import xiaoer.engine.policy.CustomerTypeDetector;
 import xiaoer.engine.policy.FollowUpResolver;
 import xiaoer.engine.policy.HandoffRules;
@@ -97,7 +99,10 @@ public class EngineConfiguration {
 
     @Bean
     ChatEngine chatEngine(ConversationStore store, Bot bot, Linter linter, EventBus bus, ServiceTexts texts,
-                          Clock clock, EngineSettings settings, MeterRegistry metrics) {
-        return new ChatEngine(store, bot, linter, bus, texts, clock, settings, metrics);
+                          Clock clock, EngineSettings settings, MeterRegistry metrics,
+                          ObjectProvider<VisitorLocks> visitorLocks) {
+        // in a cluster the visitor lock spans the nodes (Redisson); embedded, this JVM's lock
+        return new ChatEngine(store, bot, linter, bus, texts, clock, settings, metrics,
+                visitorLocks.getIfAvailable(VisitorLocks::local));
     }
 }

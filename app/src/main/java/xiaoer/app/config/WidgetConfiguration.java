@@ -1,6 +1,8 @@
 package xiaoer.app.config;
 
+import com.corundumstudio.socketio.store.StoreFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,14 +16,17 @@ import xiaoer.engine.chat.ChatEngine;
 public class WidgetConfiguration {
 
     @Bean
-    WidgetServer widgetServer(ChatEngine engine, XiaoerProperties properties, MeterRegistry metrics) {
+    WidgetServer widgetServer(ChatEngine engine, XiaoerProperties properties, MeterRegistry metrics,
+                              ObjectProvider<StoreFactory> storeFactory) {
         XiaoerProperties.Widget w = properties.widget();
         WidgetSettings defaults = WidgetSettings.defaults();
         WidgetSettings settings = new WidgetSettings(w.host(), w.port(), w.allowedOrigins(),
                 defaults.maxFramePayloadBytes(), defaults.maxHttpContentBytes(), defaults.workerThreads(),
                 defaults.queueCapacityPerWorker(), defaults.pingIntervalMs(), defaults.pingTimeoutMs(),
-                w.messagesPerMinutePerVisitor(), w.messagesPerMinutePerIp(), w.trustForwardedFor());
-        return new WidgetServer(engine, settings, ShopSecrets.of(w.secrets()), metrics);
+                w.messagesPerMinutePerVisitor(), w.messagesPerMinutePerIp(), w.trustForwardedFor(),
+                w.newConversationsPerHourPerIp());
+        // netty-socketio's client store: in memory unless cluster mode asks for Redisson (xiaoer.cluster.widget-store)
+        return new WidgetServer(engine, settings, ShopSecrets.of(w.secrets()), metrics, storeFactory.getIfAvailable());
     }
 
     @Bean

@@ -22,7 +22,8 @@ public record XiaoerProperties(String dataDir, Demo demo, Widget widget, Engine 
      * {@code publicUrl}: where browsers reach it when that is not this host's widget port (behind a proxy).
      */
     public record Widget(String host, int port, String publicUrl, Map<String, String> secrets, List<String> allowedOrigins,
-                         int messagesPerMinutePerVisitor, int messagesPerMinutePerIp, boolean trustForwardedFor) {
+                         int messagesPerMinutePerVisitor, int messagesPerMinutePerIp, boolean trustForwardedFor,
+                         @org.springframework.boot.context.properties.bind.DefaultValue("30") int newConversationsPerHourPerIp) {
     }
 
     /**

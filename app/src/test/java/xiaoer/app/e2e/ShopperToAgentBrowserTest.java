@@ -65,9 +65,9 @@ class ShopperToAgentBrowserTest extends EndToEndTestBase {
         agent.findElement(By.id("password")).sendKeys("agent123");
         agent.findElement(By.id("login-submit")).click();
         agent.get(baseUrl() + "/console");
-        WebElement waiting = new WebDriverWait(agent, WAIT)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#queue .queue-item .accept-btn")));
-        waiting.click();
+        // routing (issue 7) gives the waiting chat to the agent as soon as their console is online
+        new WebDriverWait(agent, WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#mine .mine-item")))
+                .click();
         // the whole history reaches the agent, the bot's turns included
         new WebDriverWait(agent, WAIT).until(d -> texts(d, "#history .msg[data-from='bot']").stream()
                 .anyMatch(t -> t.contains(carrierAnswer)));

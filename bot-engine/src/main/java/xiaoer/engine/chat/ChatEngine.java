@@ -6,6 +6,11 @@ import org.slf4j.LoggerFactory;
 import xiaoer.engine.bot.Bot;
 import xiaoer.engine.bot.BotContext;
 import xiaoer.engine.bot.BotTurn;
+import xiaoer.engine.routing.AgentStatus;
+import xiaoer.engine.routing.Outcome;
+import xiaoer.engine.routing.RoutingTick;
+import xiaoer.engine.routing.SeatChange;
+import xiaoer.engine.routing.SkillGroup;
 import xiaoer.engine.text.ServiceTexts;
 import xiaoer.kb.LintFinding;
 import xiaoer.kb.Linter;
@@ -30,8 +35,9 @@ import java.util.Optional;
 public final class ChatEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ChatEngine.class);
-    private static final int LOCK_STRIPES = 256;
     private static final DateTimeFormatter BACK_AT = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+    /** Events of a conversation the bot reads as context for a message. */
+    static final int CONTEXT_EVENTS = 50;
 
     private final ConversationStore store;
     private final Bot bot;
@@ -41,10 +47,18 @@ public final class ChatEngine {
     private final Clock clock;
     private final EngineSettings settings;
     private final MeterRegistry metrics;
-    private final Object[] visitorLocks = new Object[LOCK_STRIPES];
+    private final VisitorLocks visitorLocks;
+    /** The people side (router, seats); null until {@link #routeTo}: then accept is a plain compare-and-set. */
+    private volatile Reception reception;
 
     public ChatEngine(ConversationStore store, Bot bot, Linter linter, EventBus bus, ServiceTexts texts, Clock clock,
                       EngineSettings settings, MeterRegistry metrics) {
+        this(store, bot, linter, bus, texts, clock, settings, metrics, VisitorLocks.local());
+    }
+
+    /** @param visitorLocks serializes opening a visitor's conversation (across nodes in a cluster) */
+    public ChatEngine(ConversationStore store, Bot bot, Linter linter, EventBus bus, ServiceTexts texts, Clock clock,
+                      EngineSettings settings, MeterRegistry metrics, VisitorLocks visitorLocks) {
         this.store = store;
         this.bot = bot;
         this.linter = linter;
@@ -53,11 +67,28 @@ public final class ChatEngine {
         this.clock = clock;
         this.settings = settings;
         this.metrics = metrics;
-        for (int i = 0; i < LOCK_STRIPES; i++) visitorLocks[i] = new Object();
+        this.visitorLocks = visitorLocks;
     }
 
     public EventBus bus() {
         return bus;
+    }
+
+    /**
+     * Routes hand-offs through {@code staffing} (issue 7): the queue in priority order, automatic assignment to the
+     * least-loaded online agent of the right group, picks, transfers, the queue timeout, the satisfaction survey.
+     * Call once, before the engine serves.
+     */
+    public synchronized ChatEngine routeTo(Staffing staffing) {
+        if (reception != null) throw new IllegalStateException("routing is set already");
+        reception = new Reception(staffing, store, bus, texts, bot.knowledgeBase(), clock, metrics);
+        return this;
+    }
+
+    /** The router and seats, when {@link #routeTo} was called. */
+    public Optional<Staffing> staffing() {
+        Reception r = reception;
+        return r == null ? Optional.empty() : Optional.of(r.staffing());
     }
 
     // ---- shopper side ----
@@ -73,6 +104,11 @@ public final class ChatEngine {
     public Connection connect(Visitor visitor, long lastSeq) {
         Conversation conversation = openConversation(visitor, true);
         return new Connection(conversation, store.eventsAfter(visitor.shop(), visitor.visitorId(), lastSeq));
+    }
+
+    /** The visitor's conversation that is not closed, if any (reads only; opens nothing). */
+    public Optional<Conversation> openConversationOf(Visitor visitor) {
+        return store.findOpen(visitor.shop(), visitor.visitorId());
     }
 
     /** Replays the visitor's events after {@code lastSeq}, in order. */
@@ -95,6 +131,8 @@ public final class ChatEngine {
             return refuse("too_long", texts.get("error.too_long", Map.of("max", settings.maxMessageLength())));
         }
         try {
+            Optional<Ack> answered = surveyAnswer(visitor, clientMsgId, text);
+            if (answered.isPresent()) return answered.get();
             Conversation conversation = openConversation(visitor, false);
             Appended appended = store.append(conversation.id(), EventDraft.shopper(text.strip(), clientMsgId), now());
             if (!appended.duplicate()) {
@@ -114,11 +152,25 @@ public final class ChatEngine {
         ChatEvent message = ack.event();
         Conversation conversation = store.find(message.conversationId()).orElse(null);
         if (conversation == null) return;
+        Reception people = reception;
+        if (conversation.status() == ConversationStatus.CLOSED && message.meta().containsKey(Survey.META_KEY)) {
+            if (people != null) {
+                publish(store.append(conversation.id(), new EventDraft(Sender.SYSTEM,
+                        people.text("routing.survey.thanks"), List.of(), null, null, false,
+                        Map.of("stage", Survey.ANSWER_STAGE, Survey.META_KEY, message.meta().get(Survey.META_KEY))),
+                        now()));
+            }
+            return;
+        }
         if (conversation.status() == ConversationStatus.QUEUED) {
+            if (people != null && people.queuedMessage(conversation, message)) return;
             // never leave a waiting shopper silent: say where they stand
             publish(store.append(conversation.id(), EventDraft.system(texts.get("waiting.position",
                     Map.of("position", positionInQueue(conversation.id()))), List.of()), now()));
             return;
+        }
+        if (conversation.status() == ConversationStatus.AGENT && people != null) {
+            people.shopperWrote(conversation.id(), message.at());
         }
         if (conversation.status() != ConversationStatus.BOT) return;
 
@@ -129,13 +181,17 @@ public final class ChatEngine {
         if (turn.handoff()) handOff(conversation, turn.handoffReason());
     }
 
-    /** What the bot needs to know of the conversation before {@code message}. */
+    /**
+     * What the bot needs to know of the conversation before {@code message}, from its last {@link #CONTEXT_EVENTS}
+     * events (the customer-type window, the unsure streak, the previous answer and an order number given lately are
+     * all in there; reading the whole history made every message cost more than the one before).
+     */
     private BotContext context(Conversation conversation, ChatEvent message) {
         List<String> earlier = new ArrayList<>();
         int unsureStreak = 0;
         String previousScriptId = null;
         String awaiting = null;
-        for (ChatEvent e : store.history(conversation.id())) {
+        for (ChatEvent e : store.recentHistory(conversation.id(), message.seq(), CONTEXT_EVENTS)) {
             if (e.seq() >= message.seq()) break;
             if (e.from() == Sender.SHOPPER) earlier.add(e.text());
             if (e.from() == Sender.BOT && e.meta().containsKey("decision")) {
@@ -168,6 +224,18 @@ public final class ChatEngine {
         if (queued.isEmpty()) return;
         metrics.counter("xiaoer.handoffs", "reason", reason).increment();
         Instant now = now();
+        if (reception != null) {
+            bus.publish(new ConversationChanged(queued.get()));
+            int position = reception.handOff(queued.get(), reason);
+            if (position > 0) {
+                String told = settings.humanHours().isOpen(now)
+                        ? texts.get("handoff.position", Map.of("position", position))
+                        : texts.get("handoff.after_hours", Map.of("time", BACK_AT.format(
+                                settings.humanHours().nextOpening(now).atZone(settings.humanHours().zone()))));
+                publish(store.append(conversation.id(), EventDraft.system(told, List.of()), now));
+            }
+            return;
+        }
         String note;
         if (settings.humanHours().isOpen(now)) {
             note = texts.get("handoff.position", Map.of("position", positionInQueue(conversation.id())));
@@ -199,6 +267,11 @@ public final class ChatEngine {
     }
 
     private int positionInQueue(String conversationId) {
+        Reception people = reception;
+        if (people != null) {
+            int position = people.position(conversationId);
+            if (position > 0) return position;
+        }
         List<Conversation> queue = waiting();
         for (int i = 0; i < queue.size(); i++) {
             if (queue.get(i).id().equals(conversationId)) return i + 1;
@@ -214,16 +287,30 @@ public final class ChatEngine {
 
     // ---- agent side ----
 
-    /** Conversations waiting for a person, longest waiting first. */
+    /**
+     * Conversations waiting for a person, in the order they will be served (with routing: complaints, then known
+     * buyers with open orders, then first come first served), otherwise longest waiting first.
+     */
     public List<Conversation> waiting() {
         List<Conversation> queue = new ArrayList<>(store.withStatus(ConversationStatus.QUEUED));
         queue.sort((a, b) -> compareInstants(a.queuedAt(), b.queuedAt()));
+        Reception people = reception;
+        if (people == null) return queue;
+        Map<String, Integer> order = new java.util.HashMap<>();
+        List<xiaoer.engine.routing.QueueEntry> routed = people.staffing().router().waiting();
+        for (int i = 0; i < routed.size(); i++) order.put(routed.get(i).conversationId(), i);
+        queue.sort(java.util.Comparator.comparingInt(c -> order.getOrDefault(c.id(), Integer.MAX_VALUE)));
         return queue;
     }
 
     /** Conversations an agent owns. */
     public List<Conversation> ownedBy(String agentId) {
         return store.withStatus(ConversationStatus.AGENT).stream().filter(c -> agentId.equals(c.agentId())).toList();
+    }
+
+    /** Every conversation in {@code status} (the lead's live view and charts). */
+    public List<Conversation> conversations(ConversationStatus status) {
+        return store.withStatus(status);
     }
 
     public Optional<Conversation> conversation(String conversationId) {
@@ -234,8 +321,20 @@ public final class ChatEngine {
         return store.history(conversationId);
     }
 
-    /** An agent takes a waiting conversation; exactly one of several agents accepting at once wins. */
+    /**
+     * An agent takes a waiting conversation; exactly one of several agents accepting at once wins. With routing the
+     * pick goes through the router (capacity, group; {@link RoutingRefusedException} when a rule refuses).
+     */
     public Conversation accept(AgentRef agent, String conversationId) {
+        Reception people = reception;
+        if (people != null) {
+            Conversation c = store.find(conversationId)
+                    .orElseThrow(() -> new ChatException("not_found", "No such conversation."));
+            if (c.status() != ConversationStatus.QUEUED) {
+                throw new ChatException("not_waiting", "This conversation is no longer waiting.");
+            }
+            return people.pick(agent, c);
+        }
         Conversation taken = store.transition(conversationId, ConversationStatus.QUEUED, ConversationStatus.AGENT,
                         agent.id(), agent.name(), null, now())
                 .orElseThrow(() -> new ChatException("not_waiting", "This conversation is no longer waiting."));
@@ -260,14 +359,30 @@ public final class ChatEngine {
         if (!findings.isEmpty()) throw new LintRejectedException(findings);
         ChatEvent sent = store.append(c.id(), EventDraft.agent(agent.name(), text.strip()), now()).event();
         metrics.counter("xiaoer.messages", "from", "agent").increment();
+        Reception people = reception;
+        if (people != null) people.agentReplied(c.id(), sent.at());
         bus.publish(sent);
         return sent;
     }
 
     /** An internal note on the conversation: agents see it, the shopper never does. */
     public ChatEvent note(AgentRef agent, String conversationId, String text) {
+        return internalNote(agent, conversationId, text, Map.of());
+    }
+
+    /**
+     * The lead whispers to the agent serving the conversation: an internal note marked {@code whisper}, never sent to
+     * the shopper.
+     */
+    public ChatEvent whisper(AgentRef lead, String conversationId, String text) {
+        return internalNote(lead, conversationId, text, Map.of("whisper", "true"));
+    }
+
+    private ChatEvent internalNote(AgentRef agent, String conversationId, String text, Map<String, String> meta) {
         if (text == null || text.isBlank()) throw new ChatException("empty", "The note is empty.");
-        ChatEvent note = store.append(conversationId, EventDraft.note(agent.name(), text.strip()), now()).event();
+        if (store.find(conversationId).isEmpty()) throw new ChatException("not_found", "No such conversation.");
+        ChatEvent note = store.append(conversationId, new EventDraft(Sender.AGENT, text.strip(), List.of(),
+                agent.name(), null, true, meta), now()).event();
         bus.publish(note);
         return note;
     }
@@ -284,8 +399,90 @@ public final class ChatEngine {
                         agent.id(), agent.name(), null, now())
                 .orElseThrow(() -> new ChatException("not_owned", "This conversation is not yours to close."));
         publish(store.append(conversationId, EventDraft.system(texts.get("closed"), List.of()), now()));
+        Reception people = reception;
+        if (people != null) {
+            publish(store.append(conversationId, new EventDraft(Sender.SYSTEM, people.text("routing.survey.ask"),
+                    people.surveyButtons(), null, null, false, Map.of("stage", Survey.ASK_STAGE)), now()));
+        }
         bus.publish(new ConversationChanged(closed));
+        if (people != null) people.closed(conversationId);
         return closed;
+    }
+
+    // ---- routing (issue 7): needs routeTo ----
+
+    /** Passes the agent's conversation to a named colleague with a note the colleague sees. */
+    public Conversation transferToAgent(AgentRef from, String conversationId, String toAgentId, String note) {
+        return people().transferToAgent(from, owned(from, conversationId), toAgentId, note);
+    }
+
+    /** Sends the agent's conversation to a group's queue with a note; it keeps its place. */
+    public Conversation transferToGroup(AgentRef from, String conversationId, SkillGroup group, String note) {
+        return people().transferToGroup(from, owned(from, conversationId), group, note);
+    }
+
+    /** The lead moves a conversation away from its (silent) agent to the best other one, or back to the queue. */
+    public Conversation reassign(AgentRef lead, String conversationId, String note) {
+        Conversation c = store.find(conversationId)
+                .orElseThrow(() -> new ChatException("not_found", "No such conversation."));
+        if (c.status() != ConversationStatus.AGENT) {
+            throw new ChatException("not_assigned", "This conversation is not with an agent now.");
+        }
+        return people().reassign(lead, c, note);
+    }
+
+    /**
+     * Changes an agent's seat status under the seat rules (at most two away, a deputy when the lead leaves): coming
+     * online routes waiting work to them, going offline puts their open chats back at the front of the queue.
+     */
+    public Outcome<SeatChange> changeSeat(String agentId, AgentStatus to, String deputyId) {
+        return people().changeSeat(agentId, to, deputyId);
+    }
+
+    /**
+     * The periodic pass (every few seconds): routes what can be routed, offers shoppers past the queue timeout to
+     * leave a message, flags silent agents and tells waiting shoppers their better place. Empty without routing.
+     */
+    public Optional<RoutingTick> tick() {
+        Reception people = reception;
+        return people == null ? Optional.empty() : Optional.of(people.tick());
+    }
+
+    /** Hears every periodic pass (the lead's console pushes silent agents and the seat board from it). */
+    public void onTick(java.util.function.Consumer<RoutingTick> listener) {
+        people().onTick(listener);
+    }
+
+    private Reception people() {
+        Reception people = reception;
+        if (people == null) throw new ChatException("no_routing", "Routing is not configured.");
+        return people;
+    }
+
+    /**
+     * A survey answer (满意/一般/不满意) from a shopper whose last chat was just closed with the survey: stored on that
+     * conversation, not the start of a new one.
+     */
+    private Optional<Ack> surveyAnswer(Visitor visitor, String clientMsgId, String text) {
+        if (reception == null) return Optional.empty();
+        Optional<String> rating = Survey.rating(text);
+        if (rating.isEmpty() || store.findOpen(visitor.shop(), visitor.visitorId()).isPresent()) return Optional.empty();
+        Conversation closed = store.lastClosed(visitor.shop(), visitor.visitorId()).orElse(null);
+        if (closed == null) return Optional.empty();
+        List<ChatEvent> history = store.history(closed.id());
+        ChatEvent last = history.isEmpty() ? null : history.get(history.size() - 1);
+        boolean asked = last != null && Survey.ASK_STAGE.equals(last.meta().get("stage"))
+                && last.at().plus(java.time.Duration.ofDays(1)).isAfter(now());
+        boolean repeated = last != null && clientMsgId.equals(last.clientMsgId());
+        if (!asked && !repeated) return Optional.empty();
+        Appended appended = store.append(closed.id(), new EventDraft(Sender.SHOPPER, text.strip(), List.of(), null,
+                clientMsgId, false, Map.of(Survey.META_KEY, rating.get())), now());
+        if (!appended.duplicate()) {
+            metrics.counter("xiaoer.messages", "from", "shopper").increment();
+            metrics.counter("xiaoer.satisfaction", "rating", rating.get()).increment();
+            bus.publish(appended.event());
+        }
+        return Optional.of(Ack.stored(appended));
     }
 
     private Conversation owned(AgentRef agent, String conversationId) {
@@ -300,7 +497,10 @@ public final class ChatEngine {
     // ---- shared ----
 
     private Conversation openConversation(Visitor visitor, boolean greet) {
-        synchronized (visitorLocks[Math.floorMod(visitor.key().hashCode(), LOCK_STRIPES)]) {
+        // the common case, an open conversation, needs no lock (and no round trip to a cluster lock)
+        Optional<Conversation> existing = store.findOpen(visitor.shop(), visitor.visitorId());
+        if (existing.isPresent()) return existing.get();
+        return visitorLocks.withLock(visitor.key(), () -> {
             Optional<Conversation> open = store.findOpen(visitor.shop(), visitor.visitorId());
             if (open.isPresent()) return open.get();
             Conversation created = store.create(visitor, now());
@@ -310,7 +510,7 @@ public final class ChatEngine {
                 publish(store.append(created.id(), EventDraft.bot(greeting, menu(), Map.of("stage", "greet")), now()));
             }
             return created;
-        }
+        });
     }
 
     /** The IVR-style quick-reply menu (domain.md §7). */

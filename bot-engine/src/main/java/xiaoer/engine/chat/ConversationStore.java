@@ -28,6 +28,16 @@ public interface ConversationStore {
     List<ChatEvent> history(String conversationId);
 
     /**
+     * The last {@code limit} events of one conversation with a sequence number below {@code beforeSeq}, internal notes
+     * included, oldest first: the bot's context for a message, read per message, so it must not grow with the
+     * conversation. The default filters {@link #history}; stores override it with a bounded query.
+     */
+    default List<ChatEvent> recentHistory(String conversationId, long beforeSeq, int limit) {
+        List<ChatEvent> before = history(conversationId).stream().filter(e -> e.seq() < beforeSeq).toList();
+        return before.subList(Math.max(0, before.size() - limit), before.size());
+    }
+
+    /**
      * Moves a conversation from one status to another only if it is still in {@code from} (compare-and-set), so
      * two agents accepting at once cannot both win.
      */
@@ -35,4 +45,14 @@ public interface ConversationStore {
                                       String agentId, String agentName, String reason, Instant at);
 
     List<Conversation> withStatus(ConversationStatus status);
+
+    /**
+     * The visitor's most recently closed conversation (the satisfaction survey's answer belongs to it; routing prefers
+     * its agent). The default scans every closed conversation; stores override it with a direct look-up.
+     */
+    default Optional<Conversation> lastClosed(String shop, String visitorId) {
+        return withStatus(ConversationStatus.CLOSED).stream()
+                .filter(c -> c.shop().equals(shop) && c.visitorId().equals(visitorId))
+                .max(java.util.Comparator.comparing(Conversation::updatedAt));
+    }
 }

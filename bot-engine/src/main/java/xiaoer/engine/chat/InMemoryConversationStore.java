@@ -73,6 +73,20 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public synchronized List<ChatEvent> recentHistory(String conversationId, long beforeSeq, int limit) {
+        Conversation c = conversations.get(conversationId);
+        if (c == null || limit <= 0) return List.of();
+        List<ChatEvent> events = eventsByVisitor.getOrDefault(c.shop() + ":" + c.visitorId(), List.of());
+        ArrayList<ChatEvent> latestFirst = new ArrayList<>(Math.min(limit, events.size()));
+        for (int i = events.size() - 1; i >= 0 && latestFirst.size() < limit; i--) {
+            ChatEvent e = events.get(i);
+            if (e.seq() < beforeSeq && e.conversationId().equals(conversationId)) latestFirst.add(e);
+        }
+        java.util.Collections.reverse(latestFirst);
+        return latestFirst;
+    }
+
+    @Override
     public synchronized Optional<Conversation> transition(String id, ConversationStatus from, ConversationStatus to,
                                                           String agentId, String agentName, String reason, Instant at) {
         Conversation c = conversations.get(id);

@@ -1,0 +1,72 @@
+package xiaoer.console.agent;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionConnectedEvent;
+import xiaoer.console.AgentProfile;
+import xiaoer.console.AgentProfiles;
+import xiaoer.engine.chat.ChatEngine;
+import xiaoer.engine.chat.Staffing;
+import xiaoer.engine.routing.AgentSeat;
+import xiaoer.engine.routing.AgentStatus;
+import xiaoer.engine.routing.SeatRole;
+import xiaoer.engine.routing.SkillGroup;
+
+import java.util.EnumSet;
+import java.util.Optional;
+
+/**
+ * Makes a logged-in agent known to the seat board: when their console opens its STOMP session (or calls the seat
+ * API) their seat is registered from their account (groups, capacity; LEAD role → the lead seat) and, if it was
+ * offline, goes ONLINE so that routing sends them waiting chats. A reconnect keeps a chosen busy/away status.
+ */
+@Component
+public class SeatPresence {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatPresence.class);
+
+    private final ChatEngine engine;
+    private final AgentProfiles profiles;
+    private final ObjectProvider<SeatAccounts> accounts;
+
+    public SeatPresence(ChatEngine engine, AgentProfiles profiles, ObjectProvider<SeatAccounts> accounts) {
+        this.engine = engine;
+        this.profiles = profiles;
+        this.accounts = accounts;
+    }
+
+    @EventListener
+    public void connected(SessionConnectedEvent event) {
+        if (event.getUser() instanceof Authentication auth && auth.isAuthenticated()) {
+            try {
+                ensure(auth);
+            } catch (RuntimeException e) {
+                log.warn("could not seat {}: {}", auth.getName(), e.toString());
+            }
+        }
+    }
+
+    /** The caller's seat, registered and online if it was unknown or offline; empty without routing. */
+    public Optional<AgentSeat> ensure(Authentication auth) {
+        Optional<Staffing> staffing = engine.staffing();
+        if (staffing.isEmpty()) return Optional.empty();
+        AgentProfile p = profiles.of(auth);
+        boolean lead = p.roles().contains("LEAD") || p.roles().contains("ADMIN");
+        SeatAccounts.Seat account = accounts.getIfAvailable() == null ? null
+                : accounts.getIfAvailable().find(p.username()).orElse(null);
+        var skills = account != null ? account.skills()
+                : lead ? EnumSet.noneOf(SkillGroup.class) : EnumSet.allOf(SkillGroup.class);
+        int capacity = account != null ? account.capacity() : AgentSeat.DEFAULT_CAPACITY;
+        AgentSeat seat = staffing.get().seats().register(p.username(), p.displayName(),
+                lead ? SeatRole.LEAD : SeatRole.AGENT, skills, capacity);
+        if (seat.status() == AgentStatus.OFFLINE) {
+            engine.changeSeat(p.username(), AgentStatus.ONLINE, null);
+            log.info("agent {} is online ({} groups, capacity {})", p.username(), skills.size(), capacity);
+        }
+        return staffing.get().seats().seat(p.username());
+    }
+}
