@@ -33,8 +33,13 @@ final class RateLimiter {
     }
 
     RateLimiter(int perMinute, LongSupplier nanoClock) {
-        this.perMinute = perMinute;
-        this.tokensPerNano = perMinute / (double) TimeUnit.MINUTES.toNanos(1);
+        this(perMinute, TimeUnit.MINUTES, nanoClock);
+    }
+
+    /** {@code limit} in a burst, refilled evenly over one {@code per} (e.g. 30 per hour). */
+    RateLimiter(int limit, TimeUnit per, LongSupplier nanoClock) {
+        this.perMinute = limit;
+        this.tokensPerNano = limit / (double) per.toNanos(1);
         this.nanoClock = nanoClock;
     }
 

@@ -53,6 +53,7 @@ public final class WidgetServer {
     private final SerialLanes lanes;
     private final RateLimiter perVisitor;
     private final RateLimiter perIp;
+    private final RateLimiter newConversationsPerIp;
     private final Map<UUID, WidgetSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Set<WidgetSession>> sessionsByVisitor = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
@@ -77,6 +78,8 @@ public final class WidgetServer {
         this.lanes = new SerialLanes(settings.workerThreads(), settings.queueCapacityPerWorker(), "xiaoer-widget");
         this.perVisitor = new RateLimiter(settings.messagesPerMinutePerVisitor());
         this.perIp = new RateLimiter(settings.messagesPerMinutePerIp());
+        this.newConversationsPerIp = new RateLimiter(settings.newConversationsPerHourPerIp(),
+                java.util.concurrent.TimeUnit.HOURS, System::nanoTime);
         this.server = new SocketIOServer(configuration(storeFactory));
         this.server.setPipelineFactory(ConnectPacketWatch.pipelineWith(new ConnectPacketWatch(this::onSocketIoConnected)));
         this.received = Counter.builder("xiaoer.widget.messages.received")
@@ -178,6 +181,12 @@ public final class WidgetServer {
         String key = session.visitor().key();
         boolean queued = lanes.submit(key, () -> {
             try {
+                if (!mayOpenConversation(session)) {
+                    // over the IP's new-conversation limit: no conversation (and no greeting) now; the shopper's
+                    // message is refused with a clear text, and what they had before still replays
+                    session.replay(engine.replay(session.visitor(), lastSeq));
+                    return;
+                }
                 ChatEngine.Connection connection = engine.connect(session.visitor(), lastSeq);
                 session.replay(connection.missed());
             } catch (RuntimeException e) {
@@ -222,6 +231,10 @@ public final class WidgetServer {
     private void handleMessage(WidgetSession session, WirePayloads.Inbound in, AckRequest ackRequest) {
         Ack ack;
         try {
+            if (!mayOpenConversation(session)) {
+                refuse(ackRequest, "too_many_conversations");
+                return;
+            }
             ack = engine.receive(session.visitor(), in.clientMsgId(), in.text());
         } catch (RuntimeException e) {
             log.warn("widget message failed for {}: {}", session.visitor().key(), e.toString());
@@ -237,6 +250,18 @@ public final class WidgetServer {
             // the message is stored and acked; a failed answer must not kill the lane
             log.warn("answering {} failed: {}", session.visitor().key(), e.toString());
         }
+    }
+
+    /**
+     * Whether this visitor may chat now under the per-IP new-conversation limit: always when they have an open
+     * conversation; otherwise opening one takes a token of their IP's hourly budget. On a worker lane (reads storage).
+     */
+    private boolean mayOpenConversation(WidgetSession session) {
+        if (settings.newConversationsPerHourPerIp() <= 0) return true;
+        if (engine.openConversationOf(session.visitor()).isPresent()) return true;
+        if (newConversationsPerIp.tryAcquire(session.ip())) return true;
+        metrics.counter("xiaoer.widget.conversations.refused", "reason", "ip_limit").increment();
+        return false;
     }
 
     private void onTyping(SocketIOClient client, Object data) {

@@ -22,11 +22,23 @@ import java.util.List;
  * @param messagesPerMinutePerIp   shopper messages per minute per client IP (0 = no limit)
  * @param trustForwardedFor        take the client IP from the last {@code X-Forwarded-For} entry (only behind a
  *                                 reverse proxy that sets it; otherwise a client could choose its own IP)
+ * @param newConversationsPerHourPerIp conversations one client IP may open per hour (0 = no limit); beyond it the
+ *                                 shopper's message is refused with {@code too_many_conversations}
  */
 public record WidgetSettings(String host, int port, List<String> allowedOrigins, int maxFramePayloadBytes,
                              int maxHttpContentBytes, int workerThreads, int queueCapacityPerWorker,
                              int pingIntervalMs, int pingTimeoutMs, int messagesPerMinutePerVisitor,
-                             int messagesPerMinutePerIp, boolean trustForwardedFor) {
+                             int messagesPerMinutePerIp, boolean trustForwardedFor, int newConversationsPerHourPerIp) {
+
+    /** Without a new-conversation limit (0 = none). */
+    public WidgetSettings(String host, int port, List<String> allowedOrigins, int maxFramePayloadBytes,
+                          int maxHttpContentBytes, int workerThreads, int queueCapacityPerWorker, int pingIntervalMs,
+                          int pingTimeoutMs, int messagesPerMinutePerVisitor, int messagesPerMinutePerIp,
+                          boolean trustForwardedFor) {
+        this(host, port, allowedOrigins, maxFramePayloadBytes, maxHttpContentBytes, workerThreads,
+                queueCapacityPerWorker, pingIntervalMs, pingTimeoutMs, messagesPerMinutePerVisitor,
+                messagesPerMinutePerIp, trustForwardedFor, 0);
+    }
 
     public WidgetSettings {
         host = host == null || host.isBlank() ? "0.0.0.0" : host;
@@ -39,7 +51,7 @@ public record WidgetSettings(String host, int port, List<String> allowedOrigins,
             throw new IllegalArgumentException("widget workers and queue capacity must be positive");
         }
         if (pingIntervalMs < 1 || pingTimeoutMs < 1) throw new IllegalArgumentException("bad ping settings");
-        if (messagesPerMinutePerVisitor < 0 || messagesPerMinutePerIp < 0) {
+        if (messagesPerMinutePerVisitor < 0 || messagesPerMinutePerIp < 0 || newConversationsPerHourPerIp < 0) {
             throw new IllegalArgumentException("rate limits must not be negative");
         }
     }
@@ -53,24 +65,30 @@ public record WidgetSettings(String host, int port, List<String> allowedOrigins,
     public WidgetSettings withAddress(String host, int port) {
         return new WidgetSettings(host, port, allowedOrigins, maxFramePayloadBytes, maxHttpContentBytes,
                 workerThreads, queueCapacityPerWorker, pingIntervalMs, pingTimeoutMs, messagesPerMinutePerVisitor,
-                messagesPerMinutePerIp, trustForwardedFor);
+                messagesPerMinutePerIp, trustForwardedFor, newConversationsPerHourPerIp);
     }
 
     public WidgetSettings withAllowedOrigins(List<String> origins) {
         return new WidgetSettings(host, port, origins, maxFramePayloadBytes, maxHttpContentBytes,
                 workerThreads, queueCapacityPerWorker, pingIntervalMs, pingTimeoutMs, messagesPerMinutePerVisitor,
-                messagesPerMinutePerIp, trustForwardedFor);
+                messagesPerMinutePerIp, trustForwardedFor, newConversationsPerHourPerIp);
     }
 
     public WidgetSettings withRateLimits(int perVisitorPerMinute, int perIpPerMinute) {
         return new WidgetSettings(host, port, allowedOrigins, maxFramePayloadBytes, maxHttpContentBytes,
                 workerThreads, queueCapacityPerWorker, pingIntervalMs, pingTimeoutMs, perVisitorPerMinute,
-                perIpPerMinute, trustForwardedFor);
+                perIpPerMinute, trustForwardedFor, newConversationsPerHourPerIp);
+    }
+
+    public WidgetSettings withNewConversationsPerHourPerIp(int perHour) {
+        return new WidgetSettings(host, port, allowedOrigins, maxFramePayloadBytes, maxHttpContentBytes,
+                workerThreads, queueCapacityPerWorker, pingIntervalMs, pingTimeoutMs, messagesPerMinutePerVisitor,
+                messagesPerMinutePerIp, trustForwardedFor, perHour);
     }
 
     public WidgetSettings withWorkers(int threads, int queueCapacityPerThread) {
         return new WidgetSettings(host, port, allowedOrigins, maxFramePayloadBytes, maxHttpContentBytes,
                 threads, queueCapacityPerThread, pingIntervalMs, pingTimeoutMs, messagesPerMinutePerVisitor,
-                messagesPerMinutePerIp, trustForwardedFor);
+                messagesPerMinutePerIp, trustForwardedFor, newConversationsPerHourPerIp);
     }
 }
