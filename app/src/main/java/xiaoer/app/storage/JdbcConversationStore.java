@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,13 +22,35 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
-/** Conversations and events in a relational database (H2 embedded, PostgreSQL in a cluster). Each call commits. */
-public final class JdbcConversationStore implements ConversationStore {
+/**
+ * Conversations and events in a relational database (H2 embedded, PostgreSQL in a cluster). Each call commits before
+ * it returns.
+ *
+ * <p>Appends go through a group commit ({@link GroupCommit}): one writer thread per node takes every append that is
+ * waiting and stores them in one transaction, then answers each caller after the commit. Per batch: the owners of the
+ * conversations (cached: a conversation never changes its visitor), one query for repeated clientMsgIds, one counter
+ * update per visitor (its row lock orders the visitor's seqs across nodes; visitors are taken in a fixed order so two
+ * nodes' batches cannot deadlock), one batched insert.
+ */
+public final class JdbcConversationStore implements ConversationStore, AutoCloseable {
+
+    /** Most appends in one transaction. */
+    static final int MAX_BATCH = 256;
+    /** Conversation id -> (shop, visitor) entries kept by the writer. */
+    private static final int OWNER_CACHE = 16_384;
+    private static final String INSERT_EVENT_SQL = "insert into chat_events (shop, visitor_id, seq, conversation_id, "
+            + "sender, text, at, quick_replies, agent_name, client_msg_id, internal, meta) values (?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private static final String CONVERSATION_COLUMNS = "id, shop, visitor_id, verified, customer_name, status, "
             + "agent_id, agent_name, handoff_reason, created_at, queued_at, updated_at";
@@ -39,11 +62,27 @@ public final class JdbcConversationStore implements ConversationStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final GroupCommit<AppendRequest, Appended> appends;
+    /** Touched by the writer thread only. */
+    private final Map<String, Owner> owners = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Owner> eldest) {
+            return size() > OWNER_CACHE;
+        }
+    };
+    private volatile String nextSeqSql;
 
     public JdbcConversationStore(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
+        this.appends = new GroupCommit<>("conversations", this::appendBatch, this::appendAlone, MAX_BATCH, 30);
+    }
+
+    /** Stops the writer after committing what is queued (Spring calls it on shutdown). */
+    @Override
+    public void close() {
+        appends.close();
     }
 
     @Override
@@ -63,45 +102,155 @@ public final class JdbcConversationStore implements ConversationStore {
     public Conversation create(Visitor v, Instant at) {
         Conversation c = new Conversation(UUID.randomUUID().toString(), v.shop(), v.visitorId(), v.verified(), v.name(),
                 ConversationStatus.BOT, null, null, null, at, null, at);
-        tx.executeWithoutResult(s -> {
+        return tx.execute(s -> {
             jdbc.update("insert into visitors (shop, visitor_id, last_seq) values (?, ?, 0) on conflict do nothing",
                     v.shop(), v.visitorId());
+            // the visitor's row lock serializes creation across nodes: a second creator finds the first one's
+            // conversation instead of opening another (the engine's cluster lock normally prevents the race)
+            jdbc.queryForObject("select last_seq from visitors where shop = ? and visitor_id = ? for update",
+                    Long.class, v.shop(), v.visitorId());
+            Optional<Conversation> open = findOpen(v.shop(), v.visitorId());
+            if (open.isPresent()) return open.get();
             jdbc.update("insert into conversations (" + CONVERSATION_COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)",
                     c.id(), c.shop(), c.visitorId(), c.verified(), c.customerName(), c.status().name(), null, null,
                     null, ts(at), null, ts(at));
+            return c;
         });
-        return c;
     }
 
     @Override
     public Appended append(String conversationId, EventDraft d, Instant at) {
-        try {
-            return tx.execute(s -> appendInTransaction(conversationId, d, at));
-        } catch (DuplicateKeyException raced) {
-            // the same clientMsgId committed by a concurrent call between our check and insert
-            return new Appended(findByClientMsgId(conversationId, d.clientMsgId()).orElseThrow(() -> raced), true);
+        return appends.submit(new AppendRequest(conversationId, d, at));
+    }
+
+    private record AppendRequest(String conversationId, EventDraft draft, Instant at) {
+    }
+
+    private record Owner(String shop, String visitorId) implements Comparable<Owner> {
+        @Override
+        public int compareTo(Owner o) {
+            int c = shop.compareTo(o.shop);
+            return c != 0 ? c : visitorId.compareTo(o.visitorId);
         }
     }
 
-    private Appended appendInTransaction(String conversationId, EventDraft d, Instant at) {
-        if (d.clientMsgId() != null) {
-            Optional<ChatEvent> earlier = findByClientMsgId(conversationId, d.clientMsgId());
-            if (earlier.isPresent()) return new Appended(earlier.get(), true);
+    /** One transaction for the whole batch (the writer thread). */
+    private List<Appended> appendBatch(List<AppendRequest> batch) {
+        return tx.execute(s -> appendInTransaction(batch));
+    }
+
+    /** One request in its own transaction: the retry after a failed batch. */
+    private Appended appendAlone(AppendRequest r) {
+        try {
+            return tx.execute(s -> appendInTransaction(List.of(r))).get(0);
+        } catch (DuplicateKeyException raced) {
+            // the same clientMsgId committed by another node between our check and insert
+            return new Appended(findByClientMsgId(r.conversationId(), r.draft().clientMsgId()).orElseThrow(() -> raced),
+                    true);
         }
-        Map<String, Object> owner = jdbc.queryForMap("select shop, visitor_id from conversations where id = ?",
+    }
+
+    private List<Appended> appendInTransaction(List<AppendRequest> batch) {
+        int n = batch.size();
+        Appended[] out = new Appended[n];
+        Owner[] owner = new Owner[n];
+        for (int i = 0; i < n; i++) owner[i] = owner(batch.get(i).conversationId());
+
+        // repeated clientMsgIds: stored earlier, or twice in this batch (the later one gets the first one's event)
+        Map<String, ChatEvent> stored = storedClientMsgIds(batch);
+        Map<String, Integer> firstInBatch = new HashMap<>();
+        int[] sameAs = new int[n];
+        Arrays.fill(sameAs, -1);
+        TreeMap<Owner, List<Integer>> fresh = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            AppendRequest r = batch.get(i);
+            String clientMsgId = r.draft().clientMsgId();
+            if (clientMsgId != null) {
+                String key = r.conversationId() + '\n' + clientMsgId;
+                ChatEvent earlier = stored.get(key);
+                if (earlier != null) {
+                    out[i] = new Appended(earlier, true);
+                    continue;
+                }
+                Integer first = firstInBatch.putIfAbsent(key, i);
+                if (first != null) {
+                    sameAs[i] = first;
+                    continue;
+                }
+            }
+            fresh.computeIfAbsent(owner[i], k -> new ArrayList<>()).add(i);
+        }
+
+        // seqs: one counter update per visitor, visitors in a fixed order
+        List<Object[]> rows = new ArrayList<>(n);
+        for (Map.Entry<Owner, List<Integer>> e : fresh.entrySet()) {
+            Owner o = e.getKey();
+            List<Integer> indexes = e.getValue();
+            long last = nextSeqs(o, indexes.size());
+            long seq = last - indexes.size() + 1;
+            for (int i : indexes) {
+                AppendRequest r = batch.get(i);
+                EventDraft d = r.draft();
+                ChatEvent event = new ChatEvent(r.conversationId(), o.shop(), o.visitorId(), seq, d.from(), d.text(),
+                        r.at(), d.quickReplies(), d.agentName(), d.clientMsgId(), d.internal(), d.meta());
+                rows.add(new Object[] {o.shop(), o.visitorId(), seq, r.conversationId(), d.from().name(), d.text(),
+                        ts(r.at()), d.quickReplies().isEmpty() ? null : write(d.quickReplies()), d.agentName(),
+                        d.clientMsgId(), d.internal(), d.meta().isEmpty() ? null : write(d.meta())});
+                out[i] = new Appended(event, false);
+                seq++;
+            }
+        }
+        if (rows.size() == 1) {
+            jdbc.update(INSERT_EVENT_SQL, rows.get(0));
+        } else if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT_EVENT_SQL, rows);
+        }
+        for (int i = 0; i < n; i++) if (sameAs[i] >= 0) out[i] = new Appended(out[sameAs[i]].event(), true);
+        return Arrays.asList(out);
+    }
+
+    /** The conversation's visitor (cached; a conversation never changes owner). Unknown id: an exception. */
+    private Owner owner(String conversationId) {
+        Owner o = owners.get(conversationId);
+        if (o != null) return o;
+        Map<String, Object> row = jdbc.queryForMap("select shop, visitor_id from conversations where id = ?",
                 conversationId);
-        String shop = (String) owner.get("shop");
-        String visitorId = (String) owner.get("visitor_id");
-        // the row lock on the visitor's counter orders concurrent appends of one visitor
-        jdbc.update("update visitors set last_seq = last_seq + 1 where shop = ? and visitor_id = ?", shop, visitorId);
-        long seq = jdbc.queryForObject("select last_seq from visitors where shop = ? and visitor_id = ?", Long.class,
-                shop, visitorId);
-        jdbc.update("insert into chat_events (" + EVENT_COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)",
-                shop, visitorId, seq, conversationId, d.from().name(), d.text(), ts(at),
-                d.quickReplies().isEmpty() ? null : write(d.quickReplies()), d.agentName(), d.clientMsgId(),
-                d.internal(), d.meta().isEmpty() ? null : write(d.meta()));
-        return new Appended(new ChatEvent(conversationId, shop, visitorId, seq, d.from(), d.text(), at,
-                d.quickReplies(), d.agentName(), d.clientMsgId(), d.internal(), d.meta()), false);
+        o = new Owner((String) row.get("shop"), (String) row.get("visitor_id"));
+        owners.put(conversationId, o);
+        return o;
+    }
+
+    /** Earlier events with the batch's clientMsgIds, keyed by conversation id + "\n" + clientMsgId. */
+    private Map<String, ChatEvent> storedClientMsgIds(List<AppendRequest> batch) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder in = new StringBuilder();
+        for (AppendRequest r : batch) {
+            if (r.draft().clientMsgId() == null) continue;
+            in.append(in.length() == 0 ? "(?,?)" : ",(?,?)");
+            args.add(r.conversationId());
+            args.add(r.draft().clientMsgId());
+        }
+        if (args.isEmpty()) return Map.of();
+        Map<String, ChatEvent> found = new HashMap<>();
+        for (ChatEvent e : jdbc.query("select " + EVENT_COLUMNS + " from chat_events where (conversation_id, "
+                + "client_msg_id) in (" + in + ")", eventMapper, args.toArray())) {
+            found.put(e.conversationId() + '\n' + e.clientMsgId(), e);
+        }
+        return found;
+    }
+
+    /** Adds {@code count} to the visitor's counter (row lock until commit) and returns the new value. */
+    private long nextSeqs(Owner o, int count) {
+        String sql = nextSeqSql;
+        if (sql == null) {
+            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+            sql = "PostgreSQL".equalsIgnoreCase(product)
+                    ? "update visitors set last_seq = last_seq + ? where shop = ? and visitor_id = ? returning last_seq"
+                    : "select last_seq from final table (update visitors set last_seq = last_seq + ? "
+                            + "where shop = ? and visitor_id = ?)";
+            nextSeqSql = sql;
+        }
+        return jdbc.queryForObject(sql, Long.class, count, o.shop(), o.visitorId());
     }
 
     private Optional<ChatEvent> findByClientMsgId(String conversationId, String clientMsgId) {
@@ -119,6 +268,15 @@ public final class JdbcConversationStore implements ConversationStore {
     public List<ChatEvent> history(String conversationId) {
         return jdbc.query("select " + EVENT_COLUMNS + " from chat_events where conversation_id = ? order by seq",
                 eventMapper, conversationId);
+    }
+
+    @Override
+    public List<ChatEvent> recentHistory(String conversationId, long beforeSeq, int limit) {
+        List<ChatEvent> latestFirst = jdbc.query("select " + EVENT_COLUMNS + " from chat_events where conversation_id = ? "
+                + "and seq < ? order by seq desc limit ?", eventMapper, conversationId, beforeSeq, limit);
+        List<ChatEvent> oldestFirst = new ArrayList<>(latestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     @Override
