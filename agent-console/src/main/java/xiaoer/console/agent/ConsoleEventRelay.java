@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 import xiaoer.engine.chat.ChatEngine;
@@ -58,12 +61,22 @@ public class ConsoleEventRelay implements SmartInitializingSingleton {
             ConsolePush push = ConsolePush.conversation(ConversationView.of(c.conversation(), clock));
             messaging.convertAndSend(QUEUE_TOPIC, push);
             if (c.conversation().agentId() != null) {
-                messaging.convertAndSendToUser(c.conversation().agentId(), AGENT_QUEUE, push);
+                messaging.convertAndSendToUser(c.conversation().agentId(), AGENT_QUEUE, push, mutableHeaders());
             }
         } else if (event instanceof TypingEvent t && t.from() == Sender.SHOPPER) {
             messaging.convertAndSend(CONVERSATION_TOPIC + t.conversationId(),
                     ConsolePush.typing(t.conversationId(), t.from().wire(), t.on()));
         }
         log.debug("relayed {} to consoles", event.getClass().getSimpleName());
+    }
+
+    /**
+     * With the broker's publish order preserved, a user-destination message is re-routed per session and Spring needs
+     * its headers to stay mutable ("Expected mutable SimpMessageHeaderAccessor" otherwise, and the push is lost).
+     */
+    private static MessageHeaders mutableHeaders() {
+        SimpMessageHeaderAccessor accessor = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        accessor.setLeaveMutable(true);
+        return accessor.getMessageHeaders();
     }
 }
