@@ -163,6 +163,7 @@
       if (firstOpen) subscribeConversation(id);
       r.data.events.forEach(addEvent);
       if (firstOpen) { loadSuggestions(); loadCanned(); }
+      if (firstOpen) document.dispatchEvent(new CustomEvent('xiaoer:conversation', { detail: state.selected }));
       renderHeader();
       renderLists();
     });
@@ -181,6 +182,7 @@
     $('transfer-dialog').classList.add('hidden');
     state.canned = [];
     hideLint();
+    document.dispatchEvent(new CustomEvent('xiaoer:conversation', { detail: null }));
   }
 
   /** Fetches what was missed while disconnected; addEvent drops what is already shown. */
@@ -238,6 +240,7 @@
     var nearBottom = history.scrollHeight - history.scrollTop - history.clientHeight < 80;
     history.insertBefore(node, after);
     if (nearBottom || after === null) history.scrollTop = history.scrollHeight;
+    document.dispatchEvent(new CustomEvent('xiaoer:event', { detail: e }));
     if (e.from === 'shopper') {
       $('typing-indicator').classList.add('hidden');
       if (state.suggestionsSeq < e.seq) loadSuggestionsSoon();
@@ -254,6 +257,7 @@
     var who = (whisper ? '组长悄悄话 · Whisper · ' : e.internal ? '内部备注 · ' : '') + (WHO[e.from] || e.from) + (e.agentName ? ' ' + e.agentName : '');
     div.appendChild(el('div', 'who', who + ' · ' + timeText(e.at)));
     div.appendChild(el('div', 'text', e.text));
+    if (e.meta && e.meta.attachmentId) div.appendChild(photoLink(e.meta.attachmentId));
     var notes = botNotes(e.meta || {});
     if (notes) div.appendChild(el('div', 'bot-notes', notes));
     if (e.quickReplies && e.quickReplies.length) {
@@ -263,6 +267,24 @@
     }
     return div;
   }
+
+  /** A shopper's photo: a thumbnail that opens the full image (served to logged-in staff only). */
+  function photoLink(id) {
+    var url = '/api/console/shop/attachments/' + encodeURIComponent(id);
+    var a = el('a', 'photo');
+    a.href = url;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    var img = el('img', 'thumb');
+    img.src = url;
+    img.alt = '顾客上传的照片 · Shopper photo';
+    a.appendChild(img);
+    return a;
+  }
+
+  // the records panel (records.js) uses the same authenticated calls
+  window.xiaoerConsole = { api: api, me: function () { return state.me; }, photoLink: photoLink, toast: function (t) { toast(t); },
+    errorText: function (r) { return errorText(r); } };
 
   var DECISIONS = { answer: '回答', suggest: '推荐问题', handoff: '转人工' };
   var TYPES = { bargain: '砍价型', skeptic: '怀疑型', cautious: '谨慎型', urgent: '急躁型', angry: '生气型' };
@@ -681,6 +703,16 @@
     return false;
   }
 
+  function openFromHash() {
+    var m = /^#c=(.+)$/.exec(location.hash);
+    if (m) select(decodeURIComponent(m[1]));
+  }
+
   wire();
-  loadMe().then(function () { loadLists(); loadSeat(); connect(); }).catch(function () { window.location.href = '/login'; });
+  loadMe().then(function () {
+    loadLists(); loadSeat(); connect();
+    // /console#c=<conversation id> opens that conversation (a lead signing a damage report, a link from the lead view)
+    openFromHash();
+    window.addEventListener('hashchange', openFromHash);
+  }).catch(function () { window.location.href = '/login'; });
 })();

@@ -40,8 +40,16 @@
     close: '关闭',
     me: '我',
     bot: '小二',
-    system: '提示'
+    system: '提示',
+    photo: '发送照片（商品损坏、少件、发错货时可拍照给我们）',
+    photoUploading: '正在上传… {pct}%',
+    photoSent: '照片已发送',
+    photoNotImage: '只能上传图片哦（JPG、PNG、WebP 或 GIF），请重新选择~',
+    photoTooLarge: '图片太大了，请上传不超过 {mb} MB 的照片哦~',
+    photoFailed: '照片没能发出，请稍后再试一次~'
   };
+  var PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+  var DEFAULT_MAX_PHOTO = 5 * 1024 * 1024;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -176,6 +184,24 @@
     this.sendButton = el('button', 'xiaoer-send', T.send);
     this.sendButton.id = 'xiaoer-send';
     this.sendButton.type = 'submit';
+    this.photoButton = el('button', 'xiaoer-photo', '📷');
+    this.photoButton.id = 'xiaoer-photo';
+    this.photoButton.type = 'button';
+    this.photoButton.title = T.photo;
+    this.photoButton.setAttribute('aria-label', T.photo);
+    this.fileInput = el('input', 'xiaoer-file');
+    this.fileInput.id = 'xiaoer-file';
+    this.fileInput.type = 'file';
+    this.fileInput.accept = PHOTO_TYPES.join(',');
+    this.fileInput.hidden = true;
+    this.photoButton.addEventListener('click', function () { self.fileInput.click(); });
+    this.fileInput.addEventListener('change', function () {
+      var f = self.fileInput.files && self.fileInput.files[0];
+      self.fileInput.value = '';
+      if (f) self.sendPhoto(f);
+    });
+    form.appendChild(this.photoButton);
+    form.appendChild(this.fileInput);
     form.appendChild(this.input);
     form.appendChild(this.sendButton);
     form.addEventListener('submit', function (e) {
@@ -283,6 +309,69 @@
     this.typing.hidden = !on;
     clearTimeout(this.typingTimer);
     if (on) this.typingTimer = setTimeout(function () { self.typing.hidden = true; }, 10000);
+  };
+
+  // ---- photos (damaged / missing / wrong items): a token over the socket, then an HTTP POST with progress ----
+
+  Widget.prototype.sendPhoto = function (file) {
+    var self = this;
+    var row = this.bubble('shopper', '', new Date().toISOString());
+    row.classList.add('xiaoer-photo-row', 'xiaoer-pending');
+    var body = row.querySelector('.xiaoer-body');
+    var img = el('img', 'xiaoer-photo-preview');
+    img.alt = T.photo;
+    try { img.src = URL.createObjectURL(file); } catch (e) { /* no preview */ }
+    body.insertBefore(img, body.querySelector('.xiaoer-text'));
+    var status = el('div', 'xiaoer-photo-status', '');
+    body.appendChild(status);
+    this.list.appendChild(row);
+    this.scrollDown();
+    function failed(text) {
+      row.classList.remove('xiaoer-pending');
+      row.classList.add('xiaoer-failed');
+      status.textContent = text;
+      status.setAttribute('role', 'alert');
+    }
+    if (PHOTO_TYPES.indexOf(file.type) < 0) { failed(T.photoNotImage); return; }
+    var max = this.maxPhotoBytes || DEFAULT_MAX_PHOTO;
+    if (file.size > max) { failed(T.photoTooLarge.replace('{mb}', String(Math.floor(max / 1048576)))); return; }
+    if (!this.socket || !this.socket.connected) { failed(T.photoFailed); return; }
+    status.textContent = T.photoUploading.replace('{pct}', '0');
+    this.socket.timeout(ACK_TIMEOUT_MS).emit('upload-token', {}, function (err, ack) {
+      if (err || !ack || !ack.ok) { failed((ack && ack.message) || T.photoFailed); return; }
+      if (ack.maxBytes) self.maxPhotoBytes = ack.maxBytes;
+      if (ack.maxBytes && file.size > ack.maxBytes) {
+        failed(T.photoTooLarge.replace('{mb}', String(Math.floor(ack.maxBytes / 1048576))));
+        return;
+      }
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', self.uploadUrl());
+      xhr.setRequestHeader('X-Upload-Token', ack.token);
+      xhr.setRequestHeader('Content-Type', file.type);
+      xhr.upload.onprogress = function (e) {
+        if (e.lengthComputable) status.textContent = T.photoUploading.replace('{pct}', String(Math.round(e.loaded * 100 / e.total)));
+      };
+      xhr.onload = function () {
+        var res = null;
+        try { res = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
+        if (xhr.status === 201 && res) {
+          row.classList.remove('xiaoer-pending');
+          row.setAttribute('data-attachment', res.id);
+          status.textContent = T.photoSent;
+          if (res.seq) { row.setAttribute('data-seq', String(res.seq)); self.shown[res.seq] = row; }
+        } else {
+          failed(res && res.message ? res.message : T.photoFailed);
+        }
+      };
+      xhr.onerror = function () { failed(T.photoFailed); };
+      xhr.send(file);
+    });
+  };
+
+  /** The upload endpoint lives with the HTTP server that served this script. */
+  Widget.prototype.uploadUrl = function () {
+    var base = BASE.replace(/widget\/$/, '');
+    return (base || '/') + 'api/widget/uploads';
   };
 
   // ---- rendering ----

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code 400 {"error":"invalid","fields":{"items[0].qty":"must be ≥ 1"}}}, unknown records 404, rule breaks and lost
  * races 409. A body that does not even bind (text where a number belongs) names the offending field the same way.
  */
-@RestControllerAdvice(assignableTypes = {ShopIntegrationController.class, ShopConsoleController.class})
+@RestControllerAdvice(assignableTypes = {ShopIntegrationController.class, ShopConsoleController.class, DamageConsoleController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ShopApiErrors {
 

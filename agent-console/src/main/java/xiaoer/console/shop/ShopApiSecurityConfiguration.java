@@ -33,7 +33,8 @@ public class ShopApiSecurityConfiguration {
     @Bean
     @Order(11)
     SecurityFilterChain apiDocsSecurityFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                        "/swagger-ui/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }

@@ -7,16 +7,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import xiaoer.channels.widget.WidgetServer;
+import xiaoer.console.shop.DamageProperties;
 import xiaoer.engine.shop.ShopApiKeys;
+import xiaoer.engine.shop.damage.DamageDesk;
+import xiaoer.engine.shop.damage.UploadTokens;
 import xiaoer.engine.shop.ShopPorts;
 import xiaoer.engine.shop.ShopService;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /** Wires the shop's records: JDBC adapters for the engine's ports, and the {@link ShopService} facade. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ShopProperties.class)
 public class ShopConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ShopConfiguration.class);
 
     @Bean
     ShopPorts shopPorts(JdbcTemplate jdbc, TransactionTemplate tx) {
@@ -26,6 +36,23 @@ public class ShopConfiguration {
     @Bean
     ShopService shopService(ShopPorts ports, ShopProperties properties, Clock clock) {
         return new ShopService(ports, properties.toRules(), clock);
+    }
+
+    /** Photos and damage reports (domain.md §8); the widget server issues upload tokens through it. */
+    @Bean
+    DamageDesk damageDesk(JdbcTemplate jdbc, TransactionTemplate tx, DamageProperties properties, Clock clock,
+                          ObjectProvider<WidgetServer> widgetServer) {
+        UploadTokens tokens;
+        if (properties.tokenSecret() == null || properties.tokenSecret().isBlank()) {
+            log.info("xiaoer.shop.damage.token-secret is not set: upload tokens use a random secret (single node only)");
+            tokens = UploadTokens.random();
+        } else {
+            tokens = new UploadTokens(properties.tokenSecret().getBytes(StandardCharsets.UTF_8));
+        }
+        DamageDesk desk = new DamageDesk(new JdbcAttachmentStore(jdbc), new JdbcDamageReportRepository(jdbc, tx), tokens,
+                properties.uploadRules(), properties.damageRules(), clock);
+        widgetServer.ifAvailable(w -> w.enableUploads(desk));
+        return desk;
     }
 
     @Bean

@@ -111,6 +111,38 @@ public final class ChatEngine {
         return store.findOpen(visitor.shop(), visitor.visitorId());
     }
 
+    /**
+     * Tells a shopper about their records (a return moved, a ticket's result, a damage report decided): a system
+     * message in their open conversation, or in a new one when none is open. The text passes the lint first.
+     *
+     * @throws LintRejectedException when the text has a forbidden phrase or an absolute promise
+     */
+    public ChatEvent notifyShopper(Visitor visitor, String text, Map<String, String> meta) {
+        if (text == null || text.isBlank()) throw new ChatException("empty", "The notice is empty.");
+        List<LintFinding> findings = linter.check(text);
+        if (!findings.isEmpty()) throw new LintRejectedException(findings);
+        Conversation conversation = openConversation(visitor, false);
+        ChatEvent event = store.append(conversation.id(), new EventDraft(Sender.SYSTEM, text.strip(), List.of(), null,
+                null, false, meta == null ? Map.of() : Map.copyOf(meta)), now()).event();
+        bus.publish(event);
+        return event;
+    }
+
+    /**
+     * Stores a shopper's event that did not come as a typed message (a photo uploaded over HTTP) in the given
+     * conversation, which must be the visitor's open one; the bot does not answer it.
+     */
+    public ChatEvent shopperAttachment(Visitor visitor, String conversationId, String text, Map<String, String> meta) {
+        Conversation c = store.findOpen(visitor.shop(), visitor.visitorId())
+                .filter(open -> open.id().equals(conversationId))
+                .orElseThrow(() -> new ChatException("closed", texts.get("error.closed")));
+        ChatEvent event = store.append(c.id(), new EventDraft(Sender.SHOPPER, text, List.of(), null, null, false,
+                meta == null ? Map.of() : Map.copyOf(meta)), now()).event();
+        metrics.counter("xiaoer.messages", "from", "shopper").increment();
+        bus.publish(event);
+        return event;
+    }
+
     /** Replays the visitor's events after {@code lastSeq}, in order. */
     public List<ChatEvent> replay(Visitor visitor, long lastSeq) {
         return store.eventsAfter(visitor.shop(), visitor.visitorId(), lastSeq);

@@ -154,6 +154,49 @@ public final class WidgetServer {
         server.addDisconnectListener(this::onDisconnect);
         server.addEventListener("message", Object.class, this::onMessage);
         server.addEventListener("typing", Object.class, (client, data, ack) -> onTyping(client, data));
+        server.addEventListener("upload-token", Object.class, this::onUploadToken);
+    }
+
+    /** Photo uploads (issue 6): set once the shop's damage desk exists; until then tokens are refused. */
+    private volatile xiaoer.engine.shop.damage.DamageDesk uploads;
+
+    public void enableUploads(xiaoer.engine.shop.damage.DamageDesk desk) {
+        this.uploads = desk;
+    }
+
+    /**
+     * The widget asks for a short-lived upload token bound to this socket's visitor and their open conversation; it
+     * then POSTs the photo to {@code /api/widget/uploads} with it. Ack {@code {ok, token, maxBytes}}.
+     */
+    private void onUploadToken(SocketIOClient client, Object data, AckRequest ackRequest) {
+        WidgetSession session = sessions.get(client.getSessionId());
+        xiaoer.engine.shop.damage.DamageDesk desk = uploads;
+        if (session == null) return;
+        if (desk == null) {
+            refuse(ackRequest, "unavailable");
+            return;
+        }
+        String key = session.visitor().key();
+        if (!perVisitor.tryAcquire(key)) {
+            refuse(ackRequest, "rate_limited");
+            return;
+        }
+        boolean queued = lanes.submit(key, () -> {
+            try {
+                var open = engine.openConversationOf(session.visitor());
+                if (open.isEmpty()) {
+                    refuse(ackRequest, "unavailable");
+                    return;
+                }
+                String token = desk.issueToken(session.visitor().shop(), session.visitor().visitorId(), open.get().id());
+                sendAck(ackRequest, Map.of("ok", true, "token", token, "maxBytes", desk.uploadRules().maxBytes(),
+                        "conversationId", open.get().id()));
+            } catch (RuntimeException e) {
+                log.warn("upload token failed for {}: {}", key, e.toString());
+                refuse(ackRequest, "unavailable");
+            }
+        });
+        if (!queued) refuse(ackRequest, "busy");
     }
 
     private void onConnect(SocketIOClient client) {
