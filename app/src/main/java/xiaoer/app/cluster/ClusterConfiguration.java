@@ -14,10 +14,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import xiaoer.engine.chat.EventBus;
 import xiaoer.engine.chat.VisitorLocks;
+import xiaoer.engine.training.ReleaseListener;
+import xiaoer.engine.training.TrainingWorkspace;
+import xiaoer.kb.KnowledgeBase;
 
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Cluster mode ({@code xiaoer.cluster.enabled=true}, profile {@code cluster}): the nodes share one PostgreSQL
@@ -98,5 +103,16 @@ public class ClusterConfiguration {
 
     /** This node: its id and a short description for the node list. */
     public record ClusterNode(String id, String info) {
+    }
+
+    /** A trainer's release goes live on every node, not only the one that published it. */
+    @Bean
+    ReleaseListener clusterReleaseSync(RedissonClient redisson, TrainingWorkspace.Ports training, KnowledgeBase kb) {
+        ScheduledExecutorService loader = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "xiaoer-release-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        return new ClusterReleaseSync(redisson, training.releases(), kb, loader);
     }
 }

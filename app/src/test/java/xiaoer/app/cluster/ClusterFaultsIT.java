@@ -98,6 +98,25 @@ class ClusterFaultsIT {
     }
 
     @Test
+    @Order(2)
+    void aReleasePublishedOnOneNodeIsLiveOnTheOther() throws Exception {
+        String question = "紫色独角兽星期八喜欢吃什么";
+        ConsoleClient trainer = ConsoleClient.login(a.baseUrl(), "trainer", "trainer123");
+        assertThat(trainer.post(b.baseUrl(), "/api/bot/explain", "{\"text\":\"" + question + "\"}").body())
+                .as("node B before the release").doesNotContain("\"scriptId\":\"shipping.carrier\"");
+        HttpResponse<String> added = trainer.post(a.baseUrl(), "/api/trainer/scripts/shipping.carrier/phrasings",
+                "{\"question\":\"" + question + "\"}");
+        assertThat(added.statusCode()).as(added.body()).isBetween(200, 299);
+        HttpResponse<String> published = trainer.post(a.baseUrl(), "/api/trainer/publish", "{\"note\":\"cluster sync\"}");
+        assertThat(published.statusCode()).as(published.body()).isBetween(200, 299);
+        long t0 = System.nanoTime();
+        await(Duration.ofSeconds(20), () -> trainer.post(b.baseUrl(), "/api/bot/explain",
+                "{\"text\":\"" + question + "\"}").body().contains("\"scriptId\":\"shipping.carrier\""));
+        System.out.printf("release sync: live on node B %d ms after publishing on node A%n",
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
     @Order(3)
     void shopperOnAAndAgentOnBTalkInRealTime() throws Exception {
         try (TestWidgetClient shopper = TestWidgetClient.to(a.widgetPort).visitor("x-" + uid()).open().awaitConnected()) {
