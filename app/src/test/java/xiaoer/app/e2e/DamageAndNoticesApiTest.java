@@ -3,7 +3,6 @@ package xiaoer.app.e2e;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -35,7 +34,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Issue 6 on the whole app (H2): staff acting on records reach the shopper's widget; photo uploads are checked and
  * bound by their token; damage reports need their sign-offs before the lead decides; the lead's KPI data.
  */
-@AutoConfigureMockMvc
 class DamageAndNoticesApiTest extends EndToEndTestBase {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
