@@ -72,6 +72,11 @@ class ParcelTrackingBrowserTest extends EndToEndTestBase {
     }
 
     private static List<String> botTexts(WebDriver d) {
-        return d.findElements(By.cssSelector(".xiaoer-msg[data-from='bot']")).stream().map(WebElement::getText).toList();
+        try {
+            return d.findElements(By.cssSelector(".xiaoer-msg[data-from='bot']")).stream().map(WebElement::getText)
+                    .toList();
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return List.of(); // the widget re-rendered while we read it: the wait asks again
+        }
     }
 }

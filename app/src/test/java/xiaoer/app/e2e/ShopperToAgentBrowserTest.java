@@ -98,6 +98,10 @@ class ShopperToAgentBrowserTest extends EndToEndTestBase {
     }
 
     private static List<String> texts(WebDriver d, String css) {
-        return d.findElements(By.cssSelector(css)).stream().map(e -> e.getText().strip()).toList();
+        try {
+            return d.findElements(By.cssSelector(css)).stream().map(e -> e.getText().strip()).toList();
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return List.of(); // the page re-rendered the list while we read it: the wait asks again
+        }
     }
 }

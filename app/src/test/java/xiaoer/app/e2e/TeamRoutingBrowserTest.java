@@ -11,6 +11,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import xiaoer.engine.chat.ChatEngine;
 import xiaoer.engine.chat.ChatEvent;
 import xiaoer.engine.chat.Conversation;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transfers a chat to the other with a note the other sees, a closed chat's satisfaction survey reaches the shopper
  * and their answer is stored, and the lead's page shows the conversations live.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS) // a fresh application: its charts count from zero
 class TeamRoutingBrowserTest extends EndToEndTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -45,10 +47,18 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
 
     private final List<ChromeDriver> browsers = new ArrayList<>();
 
+    /** Loads before the test: other tests share the application, so loads are checked as differences. */
+    private Map<String, Long> loadsAtStart;
+
     @BeforeEach
     void nobodyWaitsOrIsServed() {
         Browsers.assumeInstalled();
         endOpenChats();
+        loadsAtStart = loads();
+    }
+
+    private Map<String, Long> loads() {
+        return staffing.router().agents().stream().collect(Collectors.toMap(a -> a.id(), a -> (long) a.load()));
     }
 
     /** Tests share one application: chats left open by one must not be routed into the next. */
@@ -104,6 +114,9 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
                 By.cssSelector("#live-table .live-row[data-status='agent']")).size() == 3);
 
         // 小林 transfers their chat to 小美 with a note; 小美 sees the note in the history
+        // (counted relative to now: other tests share this application and may have left chats behind)
+        int meiBefore = xiaomei.findElements(By.cssSelector("#mine .mine-item")).size();
+        int linBefore = xiaolin.findElements(By.cssSelector("#mine .mine-item")).size();
         xiaolin.findElement(By.cssSelector("#mine .mine-item")).click();
         new WebDriverWait(xiaolin, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("transfer-btn"))).click();
         new WebDriverWait(xiaolin, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("transfer-dialog")));
@@ -112,8 +125,8 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
         new Select(xiaolin.findElement(By.id("transfer-target"))).selectByValue("agent:agent");
         xiaolin.findElement(By.id("transfer-note")).sendKeys("顾客要开发票，请帮忙跟进");
         xiaolin.findElement(By.id("transfer-confirm")).click();
-        new WebDriverWait(xiaomei, WAIT).until(d -> d.findElements(By.cssSelector("#mine .mine-item")).size() == 3);
-        new WebDriverWait(xiaolin, WAIT).until(d -> d.findElements(By.cssSelector("#mine .mine-item")).isEmpty());
+        new WebDriverWait(xiaomei, WAIT).until(d -> d.findElements(By.cssSelector("#mine .mine-item")).size() == meiBefore + 1);
+        new WebDriverWait(xiaolin, WAIT).until(d -> d.findElements(By.cssSelector("#mine .mine-item")).size() == linBefore - 1);
         boolean noteSeen = false;
         List<String> ids = xiaomei.findElements(By.cssSelector("#mine .mine-item")).stream()
                 .map(e -> e.getDomAttribute("data-id")).toList();
@@ -155,7 +168,7 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
         // the lead's live list follows: two chats left, both with 小美; the charts count the answer
         new WebDriverWait(lead, WAIT).until(d -> d.findElements(
                 By.cssSelector("#live-table .live-row[data-status='agent']")).size() == 2);
-        new WebDriverWait(lead, WAIT).until(d -> texts(d, "#live-table .live-row .agent").stream()
+        new WebDriverWait(lead, WAIT).until(d -> texts(d, "#live-table .live-row[data-status='agent'] .agent").stream()
                 .allMatch(t -> t.equals("小美")));
         new Select(lead.findElement(By.id("chart-bucket"))).selectByValue("5");
         new WebDriverWait(lead, WAIT).until(d -> "1".equals(
@@ -171,9 +184,9 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
                 .anyMatch(t -> t.contains("记得确认发票抬头")));
         assertThat(shoppers.stream().flatMap(s -> texts(s, ".xiaoer-msg").stream()))
                 .noneMatch(t -> t.contains("发票抬头"));
-        Map<String, Long> loads = staffing.router().agents().stream()
-                .collect(Collectors.toMap(a -> a.id(), a -> (long) a.load()));
-        assertThat(loads).containsEntry("agent", 2L).containsEntry("agent2", 0L);
+        Map<String, Long> loads = loads();
+        assertThat(loads.getOrDefault("agent", 0L) - loadsAtStart.getOrDefault("agent", 0L)).as("小美's load").isEqualTo(2);
+        assertThat(loads.getOrDefault("agent2", 0L) - loadsAtStart.getOrDefault("agent2", 0L)).as("小林's load").isZero();
     }
 
     private ChromeDriver console(String user, String password) throws Exception {
@@ -222,6 +235,10 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
     }
 
     private static List<String> texts(WebDriver d, String css) {
-        return d.findElements(By.cssSelector(css)).stream().map(e -> e.getText().strip()).toList();
+        try {
+            return d.findElements(By.cssSelector(css)).stream().map(e -> e.getText().strip()).toList();
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return List.of(); // the page re-rendered the list while we read it: the wait asks again
+        }
     }
 }
