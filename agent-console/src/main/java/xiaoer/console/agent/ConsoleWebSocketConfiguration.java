@@ -7,6 +7,9 @@ import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import xiaoer.console.security.ConsoleWebProperties;
 
 /**
  * STOMP over a plain WebSocket at {@code /ws/console} (no SockJS: every supported browser has WebSocket). Ordering
@@ -14,12 +17,19 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
+@EnableConfigurationProperties(ConsoleWebProperties.class)
 public class ConsoleWebSocketConfiguration implements WebSocketMessageBrokerConfigurer, DisposableBean {
 
     /** Heart-beats both ways every 10 s so a console notices a dead connection and reconnects. */
     private static final long HEARTBEAT_MS = 10_000;
 
     public static final String ENDPOINT = "/ws/console";
+
+    private final ConsoleWebProperties web;
+
+    public ConsoleWebSocketConfiguration(ConsoleWebProperties web) {
+        this.web = web;
+    }
 
     // not a bean: a second TaskScheduler bean would confuse the app's @Scheduled wiring
     private final ThreadPoolTaskScheduler heartbeats = heartbeatScheduler();
@@ -40,9 +50,19 @@ public class ConsoleWebSocketConfiguration implements WebSocketMessageBrokerConf
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        // same-origin only (Spring's default when no allowed origins are set)
-        registry.addEndpoint(ENDPOINT);
+        // same-origin only (Spring's default when no allowed origins are set); else the configured origins
+        var endpoint = registry.addEndpoint(ENDPOINT);
+        if (!web.allowedOrigins().isEmpty()) endpoint.setAllowedOriginPatterns(web.allowedOrigins().toArray(String[]::new));
         registry.setPreserveReceiveOrder(true);
+    }
+
+    /** Bounds per console session: a huge frame, a slow reader or a silent socket closes that session only. */
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit((int) web.stompMessageSizeLimit().toBytes())
+                .setSendBufferSizeLimit((int) web.stompSendBufferSizeLimit().toBytes())
+                .setSendTimeLimit((int) web.stompSendTimeLimit().toMillis())
+                .setTimeToFirstMessage((int) web.stompTimeToFirstMessage().toMillis());
     }
 
     @Override

@@ -61,6 +61,16 @@ public class ApiErrorAdvice {
         return ResponseEntity.badRequest().body(new ApiError("bad_request", "A request parameter is missing or malformed."));
     }
 
+    /**
+     * A form-encoded body (or query) that is not valid UTF-8: Tomcat refuses to decode its parameters when Spring
+     * reads an {@code @RequestBody} from them. Bad input, not a server fault (the fuzz test found it as a 500).
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ApiError> undecodableParameters(Exception e) {
+        return ResponseEntity.badRequest().body(new ApiError("bad_request",
+                "The request's parameters are not valid UTF-8."));
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)

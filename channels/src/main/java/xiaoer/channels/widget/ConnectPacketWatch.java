@@ -51,13 +51,15 @@ final class ConnectPacketWatch extends ChannelInboundHandlerAdapter {
         return false;
     }
 
-    /** netty-socketio's pipeline with this watch placed right before its packet handler. */
-    static SocketIOChannelInitializer pipelineWith(ConnectPacketWatch watch) {
+    /** netty-socketio's pipeline with this watch placed right before its packet handler, and a sid check. */
+    static SocketIOChannelInitializer pipelineWith(ConnectPacketWatch watch, SessionIdCheck sessionIdCheck) {
         return new SocketIOChannelInitializer() {
             @Override
             protected void addSocketioHandlers(ChannelPipeline pipeline) {
                 super.addSocketioHandlers(pipeline);
                 pipeline.addBefore(SocketIOChannelInitializer.PACKET_HANDLER, NAME, watch);
+                // refuses requests whose sid is no session id before netty-socketio leaves them hanging
+                pipeline.addBefore(SocketIOChannelInitializer.AUTHORIZE_HANDLER, SessionIdCheck.NAME, sessionIdCheck);
             }
         };
     }

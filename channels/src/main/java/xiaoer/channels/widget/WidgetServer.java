@@ -81,7 +81,9 @@ public final class WidgetServer {
         this.newConversationsPerIp = new RateLimiter(settings.newConversationsPerHourPerIp(),
                 java.util.concurrent.TimeUnit.HOURS, System::nanoTime);
         this.server = new SocketIOServer(configuration(storeFactory));
-        this.server.setPipelineFactory(ConnectPacketWatch.pipelineWith(new ConnectPacketWatch(this::onSocketIoConnected)));
+        SocketIOServer io = this.server;
+        this.server.setPipelineFactory(ConnectPacketWatch.pipelineWith(new ConnectPacketWatch(this::onSocketIoConnected),
+                new SessionIdCheck(id -> io.getClient(id) != null)));
         this.received = Counter.builder("xiaoer.widget.messages.received")
                 .description("shopper messages received by the widget server").register(metrics);
         Gauge.builder("xiaoer.widget.connections", sessions, Map::size)

@@ -1,0 +1,84 @@
+package xiaoer.app.security;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A real form log-in over HTTP, like a browser: the session cookie and the CSRF token the pages' script uses. */
+public final class StaffLogin {
+
+    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    public final HttpClient http;
+    public final String base;
+    public final String sessionId;
+    public final String csrfHeader;
+    public final String csrfToken;
+    /** The token the log-in form carried (a different masking of the same secret). */
+    public final String formCsrfToken;
+
+    private StaffLogin(HttpClient http, String base, String sessionId, String csrfHeader, String csrfToken,
+                       String formCsrfToken) {
+        this.http = http;
+        this.base = base;
+        this.sessionId = sessionId;
+        this.csrfHeader = csrfHeader;
+        this.csrfToken = csrfToken;
+        this.formCsrfToken = formCsrfToken;
+    }
+
+    public String cookie() {
+        return "JSESSIONID=" + sessionId;
+    }
+
+    public static StaffLogin as(int port, String username, String password) throws IOException, InterruptedException {
+        CookieManager cookies = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port;
+        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = CSRF_INPUT.matcher(page);
+        if (!m.find()) throw new IllegalStateException("no CSRF field on the login page");
+        String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = login.headers().firstValue("Location").orElse("");
+        if (login.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("log-in failed: " + login.statusCode() + " " + location);
+        }
+        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode csrf = JsonMapper.builder().build().readTree(me.body()).get("csrf");
+        HttpCookie session = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow();
+        return new StaffLogin(http, base, session.getValue(), csrf.get("headerName").asString(),
+                csrf.get("token").asString(), m.group(1));
+    }
+
+    /** A JSON POST with the CSRF header. */
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header(csrfHeader, csrfToken).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
