@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -38,6 +39,8 @@ final class GroupCommit<Q, R> implements AutoCloseable {
     private final Function<Q, R> alone;
     private final int maxBatch;
     private final long waitSeconds;
+    private final long gatherNanos;
+    private final int gatherFrom;
     private final Thread writer;
     private final Counter commits;
     private final Counter requests;
@@ -48,12 +51,18 @@ final class GroupCommit<Q, R> implements AutoCloseable {
      * @param alone       runs one request in its own transaction (the retry after a failed batch)
      * @param maxBatch    most requests in one transaction
      * @param waitSeconds how long a caller waits for its commit before giving up (the writer is stuck or gone)
+     * @param gatherMicros under load (a batch of at least {@code gatherFrom} was waiting), how long the writer waits
+     *                     for more writes before it commits; 0 = never wait
+     * @param gatherFrom   the batch size that counts as load
      */
-    GroupCommit(String name, Function<List<Q>, List<R>> batch, Function<Q, R> alone, int maxBatch, long waitSeconds) {
+    GroupCommit(String name, Function<List<Q>, List<R>> batch, Function<Q, R> alone, int maxBatch, long waitSeconds,
+                long gatherMicros, int gatherFrom) {
         this.batch = batch;
         this.alone = alone;
         this.maxBatch = maxBatch;
         this.waitSeconds = waitSeconds;
+        this.gatherNanos = TimeUnit.MICROSECONDS.toNanos(gatherMicros);
+        this.gatherFrom = gatherFrom;
         // Boot adds its registries to the global one, so these reach /actuator/prometheus
         this.commits = Counter.builder("xiaoer.store.group.commits").tag("store", name)
                 .description("transactions the group-commit writer committed").register(Metrics.globalRegistry);
@@ -97,6 +106,12 @@ final class GroupCommit<Q, R> implements AutoCloseable {
                 taken.clear();
                 taken.add(first);
                 queue.drainTo(taken, maxBatch - 1);
+                if (gatherNanos > 0 && taken.size() >= gatherFrom && taken.size() < maxBatch) {
+                    // under load the next writes are on their way: a moment's wait lets them share this commit (a
+                    // commit's cost grows much slower than its size), as PostgreSQL's commit_delay does
+                    LockSupport.parkNanos(gatherNanos);
+                    queue.drainTo(taken, maxBatch - taken.size());
+                }
                 requestsOfBatch.clear();
                 for (Pending<Q, R> p : taken) requestsOfBatch.add(p.request());
                 commit(taken, requestsOfBatch);

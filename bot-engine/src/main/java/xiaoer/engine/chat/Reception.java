@@ -354,13 +354,16 @@ final class Reception {
 
     /** The stage of the latest system event before {@code beforeSeq} that has one (queue timeout, leave message). */
     private String lastStage(String conversationId, long beforeSeq) {
-        List<ChatEvent> history = store.history(conversationId);
-        for (int i = history.size() - 1; i >= 0; i--) {
-            ChatEvent e = history.get(i);
-            if (e.seq() >= beforeSeq || e.from() != Sender.SYSTEM) continue;
-            return e.meta().get(STAGE);
+        // read per queued message: look back through a growing window instead of the whole history (a waiting
+        // shopper's latest system event is nearly always among the last few)
+        for (int window = 16; ; window *= 4) {
+            List<ChatEvent> recent = store.recentHistory(conversationId, beforeSeq, window);
+            for (int i = recent.size() - 1; i >= 0; i--) {
+                ChatEvent e = recent.get(i);
+                if (e.from() == Sender.SYSTEM) return e.meta().get(STAGE);
+            }
+            if (recent.size() < window) return null;
         }
-        return null;
     }
 
     // ---- time ----
