@@ -54,7 +54,7 @@ const PROFILE = A.profile === 'true';
 // loads (full run / --quick)
 const L = QUICK
   ? { idle: 2000, clients: 300, msgs: 10, warm: 2, warmMsgs: 10, pacedMsgs: 10, hoBot: 150, hoAgent: 50, hoMsgs: 8, clusterClients: 300, clusterMsgs: 10 }
-  : { idle: 10000, clients: 1000, msgs: 20, warm: 3, warmMsgs: 10, pacedMsgs: 20, hoBot: 500, hoAgent: 100, hoMsgs: 15, clusterClients: 1000, clusterMsgs: 15 };
+  : { idle: 10000, clients: 1000, msgs: 20, warm: 3, warmMsgs: 10, pacedMsgs: 15, hoBot: 500, hoAgent: 100, hoMsgs: 10, clusterClients: 1000, clusterMsgs: 8 };
 for (const k of Object.keys(L)) if (A[k] !== undefined) L[k] = Number(A[k]);
 
 const PORTS = { peer: 3101, xhttp: 8190, xws: 9190, c1http: 8191, c1ws: 9191, c2http: 8192, c2ws: 9192 };

@@ -24,7 +24,8 @@ const p = (s = '') => out.push(s);
 
 p(`# xiaoer vs peer — ${meta.startedAt || ''}`);
 p('');
-p(`Command: \`bench/run.sh ${(meta.argv || []).join(' ')}\` · ${meta.reps} rep(s) · ${meta.cpus} × ${meta.cpuModel || 'CPU'}, `
+const shownArgs = (meta.argv || []).filter((a, k, all) => !/app-under-test\.jar$/.test(a) && !(a === '--jar' && /app-under-test\.jar$/.test(all[k + 1] || '')));
+p(`Command: \`bench/run.sh${shownArgs.length ? ' ' + shownArgs.join(' ') : ''}\` · ${meta.reps} rep(s) · ${meta.cpus} × ${meta.cpuModel || 'CPU'}, `
   + `${meta.memGB} GB · ${meta.java || ''} · Node ${meta.node || ''} · git ${meta.git || ''} · load average at start `
   + `${(meta.loadAvgAtStart || []).join(' ')}, at end ${(meta.loadAvgAtEnd || []).join(' ')} · ${meta.minutes || '?'} min`);
 p('');
