@@ -164,6 +164,7 @@ class Console {
       const body = sep >= 0 ? frame.slice(sep + 2) : '';
       const command = head[0];
       if (command === 'CONNECTED') this.connected();
+      else if (command === 'ERROR' && this.stopping) { /* the server's answer to our DISCONNECT */ }
       else if (command === 'ERROR') { console.error(`STOMP ERROR: ${head.join(' | ')} ${body}`); if (this.failed) this.failed(new Error('STOMP ERROR')); }
       else if (command === 'MESSAGE' && this.onPush) {
         try { this.onPush(JSON.parse(body), t); } catch (e) { /* not JSON */ }
