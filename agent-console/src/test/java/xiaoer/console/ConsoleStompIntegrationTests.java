@@ -13,6 +13,7 @@ import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
+import xiaoer.console.testing.StaffLogin;
 import xiaoer.engine.chat.AgentRef;
 import xiaoer.engine.chat.ChatEngine;
 import xiaoer.engine.chat.ChatEvent;
@@ -66,10 +67,10 @@ class ConsoleStompIntegrationTests {
         });
     }
 
-    private StompSession connect(ConsoleLogin login, boolean withCsrf, StompSessionHandlerAdapter handler)
+    private StompSession connect(StaffLogin login, boolean withCsrf, StompSessionHandlerAdapter handler)
             throws Exception {
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-        handshake.add("Cookie", login.sessionCookie);
+        handshake.add("Cookie", login.cookie());
         StompHeaders connect = new StompHeaders();
         if (withCsrf) connect.add(login.csrfHeader, login.csrfToken);
         CompletableFuture<StompSession> future = stomp.connectAsync("ws://localhost:" + port + "/ws/console",
@@ -115,7 +116,7 @@ class ConsoleStompIntegrationTests {
 
     @Test
     void aConversationEventReachesASubscribedAgentWithItsSeq() throws Exception {
-        ConsoleLogin login = ConsoleLogin.as(port, "agent", ConsoleTestApplication.PASSWORD);
+        StaffLogin login = StaffLogin.as(port, "agent", ConsoleTestApplication.PASSWORD);
         StompSession session = connect(login, true, new StompSessionHandlerAdapter() {
         });
         Conversation c = shoppers.waiting();
@@ -142,7 +143,7 @@ class ConsoleStompIntegrationTests {
 
     @Test
     void theOwningAgentHearsAboutItsConversationsOnItsOwnQueue() throws Exception {
-        ConsoleLogin login = ConsoleLogin.as(port, "agent2", ConsoleTestApplication.PASSWORD);
+        StaffLogin login = StaffLogin.as(port, "agent2", ConsoleTestApplication.PASSWORD);
         StompSession session = connect(login, true, new StompSessionHandlerAdapter() {
         });
         Inbox mine = new Inbox();
@@ -157,7 +158,7 @@ class ConsoleStompIntegrationTests {
 
     @Test
     void theShoppersTypingIsPushedButNotTheAgents() throws Exception {
-        ConsoleLogin login = ConsoleLogin.as(port, "lead", ConsoleTestApplication.PASSWORD);
+        StaffLogin login = StaffLogin.as(port, "lead", ConsoleTestApplication.PASSWORD);
         StompSession session = connect(login, true, new StompSessionHandlerAdapter() {
         });
         Conversation c = shoppers.waiting();
@@ -176,21 +177,21 @@ class ConsoleStompIntegrationTests {
 
     @Test
     void aConnectWithoutTheCsrfTokenIsRefused() throws Exception {
-        ConsoleLogin login = ConsoleLogin.as(port, "agent", ConsoleTestApplication.PASSWORD);
+        StaffLogin login = StaffLogin.as(port, "agent", ConsoleTestApplication.PASSWORD);
         assertThatThrownBy(() -> connect(login, false, new StompSessionHandlerAdapter() {
         })).isInstanceOf(Exception.class);
     }
 
     @Test
     void aTrainerCannotOpenTheConsoleSocket() throws Exception {
-        ConsoleLogin login = ConsoleLogin.as(port, "trainer", ConsoleTestApplication.PASSWORD);
+        StaffLogin login = StaffLogin.as(port, "trainer", ConsoleTestApplication.PASSWORD);
         assertThatThrownBy(() -> connect(login, true, new StompSessionHandlerAdapter() {
         })).hasStackTraceContaining("403");
     }
 
     @Test
     void subscriptionsOutsideTheConsoleTopicsAreRefused() throws Exception {
-        ConsoleLogin login = ConsoleLogin.as(port, "agent", ConsoleTestApplication.PASSWORD);
+        StaffLogin login = StaffLogin.as(port, "agent", ConsoleTestApplication.PASSWORD);
         StompSession session = connect(login, true, new StompSessionHandlerAdapter() {
         });
         Conversation c = shoppers.waiting();

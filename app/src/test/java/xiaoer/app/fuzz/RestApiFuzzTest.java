@@ -3,7 +3,7 @@ package xiaoer.app.fuzz;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import xiaoer.app.security.SecurityTestBase;
-import xiaoer.app.security.StaffLogin;
+import xiaoer.console.testing.StaffLogin;
 import xiaoer.engine.shop.ShopApiKey;
 import xiaoer.engine.shop.ShopApiKeys;
 

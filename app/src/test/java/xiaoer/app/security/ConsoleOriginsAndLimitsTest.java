@@ -1,5 +1,6 @@
 package xiaoer.app.security;
 
+import xiaoer.console.testing.StaffLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

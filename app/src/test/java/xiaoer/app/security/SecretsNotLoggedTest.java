@@ -1,5 +1,6 @@
 package xiaoer.app.security;
 
+import xiaoer.console.testing.StaffLogin;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;

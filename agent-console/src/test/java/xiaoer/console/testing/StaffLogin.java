@@ -1,4 +1,4 @@
-package xiaoer.app.security;
+package xiaoer.console.testing;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,40 +12,53 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A real form log-in over HTTP, like a browser: the session cookie and the CSRF token the pages' script uses. */
+/**
+ * Test helper shared by the console's and the app's tests: a real form log-in over HTTP, like a browser, keeping the
+ * session cookie and the CSRF token the pages' script would use.
+ */
 public final class StaffLogin {
 
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** JSESSIONID on one node; SESSION when Spring Session keeps it in Redis (cluster). */
+    private static final Set<String> SESSION_COOKIES = Set.of("JSESSIONID", "SESSION");
 
     public final HttpClient http;
     public final String base;
+    public final String sessionCookieName;
     public final String sessionId;
     public final String csrfHeader;
     public final String csrfToken;
     /** The token the log-in form carried (a different masking of the same secret). */
     public final String formCsrfToken;
 
-    private StaffLogin(HttpClient http, String base, String sessionId, String csrfHeader, String csrfToken,
+    private StaffLogin(HttpClient http, String base, HttpCookie session, String csrfHeader, String csrfToken,
                        String formCsrfToken) {
         this.http = http;
         this.base = base;
-        this.sessionId = sessionId;
+        this.sessionCookieName = session.getName();
+        this.sessionId = session.getValue();
         this.csrfHeader = csrfHeader;
         this.csrfToken = csrfToken;
         this.formCsrfToken = formCsrfToken;
     }
 
+    /** The {@code Cookie} header value that carries the session. */
     public String cookie() {
-        return "JSESSIONID=" + sessionId;
+        return sessionCookieName + "=" + sessionId;
     }
 
     public static StaffLogin as(int port, String username, String password) throws IOException, InterruptedException {
+        return at("http://localhost:" + port, username, password);
+    }
+
+    public static StaffLogin at(String base, String username, String password) throws IOException, InterruptedException {
         CookieManager cookies = new CookieManager();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-        String base = "http://localhost:" + port;
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(3)).build();
         String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = CSRF_INPUT.matcher(page);
@@ -62,9 +75,9 @@ public final class StaffLogin {
                 HttpResponse.BodyHandlers.ofString());
         JsonNode csrf = JsonMapper.builder().build().readTree(me.body()).get("csrf");
         HttpCookie session = cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow();
-        return new StaffLogin(http, base, session.getValue(), csrf.get("headerName").asString(),
-                csrf.get("token").asString(), m.group(1));
+                .filter(c -> SESSION_COOKIES.contains(c.getName())).findFirst().orElseThrow();
+        return new StaffLogin(http, base, session, csrf.get("headerName").asString(), csrf.get("token").asString(),
+                m.group(1));
     }
 
     /** A JSON POST with the CSRF header. */
