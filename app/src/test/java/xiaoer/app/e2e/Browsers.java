@@ -1,13 +1,19 @@
 package xiaoer.app.e2e;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Headless Debian Chromium driven by Selenium. No browser is downloaded: without chromium and chromium-driver the
@@ -39,5 +45,25 @@ final class Browsers {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Types into the widget and presses send, as a shopper would. */
+    static void say(WebDriver d, String text) {
+        d.findElement(By.id("xiaoer-input")).sendKeys(text);
+        d.findElement(By.id("xiaoer-send")).click();
+    }
+
+    /** Waits until at least {@code count} elements match {@code css}. */
+    static void waitFor(WebDriver d, Duration wait, String css, int count) {
+        new WebDriverWait(d, wait).until(x -> x.findElements(By.cssSelector(css)).size() >= count);
+    }
+
+    /** The trimmed texts of the elements matching {@code css}; empty while the page re-renders them. */
+    static List<String> texts(WebDriver d, String css) {
+        try {
+            return d.findElements(By.cssSelector(css)).stream().map(e -> e.getText().strip()).toList();
+        } catch (StaleElementReferenceException redrawn) {
+            return List.of(); // the page re-rendered the list while we read it: the wait asks again
+        }
     }
 }

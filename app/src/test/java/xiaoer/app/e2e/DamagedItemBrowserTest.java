@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static xiaoer.app.e2e.Browsers.say;
+import static xiaoer.app.e2e.Browsers.texts;
+import static xiaoer.app.e2e.Browsers.waitFor;
 
 /**
  * Issue 6, damaged goods in real browsers: a shopper reports 收到是坏的 and uploads a photo in the widget; the agent
@@ -51,7 +54,7 @@ class DamagedItemBrowserTest extends EndToEndTestBase {
     void aDamagedItemPhotoIsSignedOffByAgentAndLeadAndTheShopperHearsTheDecision() throws Exception {
         shopper.get(baseUrl() + "/");
         new WebDriverWait(shopper, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("xiaoer-launcher"))).click();
-        waitFor(shopper, ".xiaoer-msg[data-from='bot']", 1);
+        waitFor(shopper, WAIT, ".xiaoer-msg[data-from='bot']", 1);
         say(shopper, "收到是坏的");
         say(shopper, "转人工");
         new WebDriverWait(shopper, WAIT).until(d -> texts(d, ".xiaoer-msg[data-from='system']").stream()
@@ -136,23 +139,5 @@ class DamagedItemBrowserTest extends EndToEndTestBase {
         d.findElement(By.id("username")).sendKeys(user);
         d.findElement(By.id("password")).sendKeys(password);
         d.findElement(By.id("login-submit")).click();
-    }
-
-    private static void say(WebDriver d, String text) {
-        WebElement input = d.findElement(By.id("xiaoer-input"));
-        input.sendKeys(text);
-        d.findElement(By.id("xiaoer-send")).click();
-    }
-
-    private static void waitFor(WebDriver d, String css, int count) {
-        new WebDriverWait(d, WAIT).until(x -> x.findElements(By.cssSelector(css)).size() >= count);
-    }
-
-    private static List<String> texts(WebDriver d, String css) {
-        try {
-            return d.findElements(By.cssSelector(css)).stream().map(e -> e.getText().strip()).toList();
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return List.of(); // re-rendered while read: the wait asks again
-        }
     }
 }

@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static xiaoer.app.e2e.Browsers.say;
+import static xiaoer.app.e2e.Browsers.texts;
+import static xiaoer.app.e2e.Browsers.waitFor;
 
 /**
  * Issue 3's story in two real browsers: a shopper asks 发什么快递 and gets the starter answer, types 转人工, an agent
@@ -48,7 +51,7 @@ class ShopperToAgentBrowserTest extends EndToEndTestBase {
     void aShopperIsAnsweredByTheBotThenByAnAgent() {
         shopper.get(baseUrl() + "/");
         new WebDriverWait(shopper, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("xiaoer-launcher"))).click();
-        waitFor(shopper, ".xiaoer-msg[data-from='bot']", 1); // the greeting, at once
+        waitFor(shopper, WAIT, ".xiaoer-msg[data-from='bot']", 1); // the greeting, at once
 
         say(shopper, "发什么快递");
         String answer = kb.script("shipping.carrier").orElseThrow().answer();
@@ -85,23 +88,5 @@ class ShopperToAgentBrowserTest extends EndToEndTestBase {
         agent.switchTo().alert().accept();
         new WebDriverWait(shopper, WAIT).until(d -> texts(d, ".xiaoer-msg[data-from='system']").stream()
                 .anyMatch(t -> t.contains("欢迎再来")));
-    }
-
-    private static void say(WebDriver d, String text) {
-        WebElement input = d.findElement(By.id("xiaoer-input"));
-        input.sendKeys(text);
-        d.findElement(By.id("xiaoer-send")).click();
-    }
-
-    private static void waitFor(WebDriver d, String css, int count) {
-        new WebDriverWait(d, WAIT).until(x -> x.findElements(By.cssSelector(css)).size() >= count);
-    }
-
-    private static List<String> texts(WebDriver d, String css) {
-        try {
-            return d.findElements(By.cssSelector(css)).stream().map(e -> e.getText().strip()).toList();
-        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-            return List.of(); // the page re-rendered the list while we read it: the wait asks again
-        }
     }
 }

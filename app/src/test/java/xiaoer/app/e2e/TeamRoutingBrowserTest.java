@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static xiaoer.app.e2e.Browsers.say;
+import static xiaoer.app.e2e.Browsers.texts;
 
 /**
  * Issue 7 in real browsers: two agents and three shoppers. Routing spreads the three chats over both agents, one agent
@@ -225,20 +227,7 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
         return s.startsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
-    private static void say(WebDriver d, String text) {
-        d.findElement(By.id("xiaoer-input")).sendKeys(text);
-        d.findElement(By.id("xiaoer-send")).click();
-    }
-
     private static void waitForTexts(WebDriver d, String css, java.util.function.Predicate<String> match) {
         new WebDriverWait(d, WAIT).until(x -> texts(x, css).stream().anyMatch(match));
-    }
-
-    private static List<String> texts(WebDriver d, String css) {
-        try {
-            return d.findElements(By.cssSelector(css)).stream().map(e -> e.getText().strip()).toList();
-        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-            return List.of(); // the page re-rendered the list while we read it: the wait asks again
-        }
     }
 }
