@@ -1,5 +1,6 @@
 package xiaoer.engine.chat;
 
+import xiaoer.engine.testing.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import xiaoer.engine.text.ServiceTexts;
 import xiaoer.kb.KnowledgeBase;
 import xiaoer.kb.Linter;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -199,32 +199,5 @@ class ChatEngineRoutingTests {
 
     private List<String> texts(String conversationId) {
         return engine.history(conversationId).stream().map(ChatEvent::text).toList();
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

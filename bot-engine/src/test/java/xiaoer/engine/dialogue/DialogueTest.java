@@ -1,5 +1,6 @@
 package xiaoer.engine.dialogue;
 
+import xiaoer.engine.testing.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -35,12 +36,10 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -89,7 +88,7 @@ class DialogueTest {
                 ? new OpeningHours(EnumSet.of(java.time.DayOfWeek.SUNDAY), LocalTime.of(3, 0), LocalTime.of(4, 0), SHOP_ZONE)
                 : OpeningHours.aroundTheClock(SHOP_ZONE);
         InMemoryConversationStore store = new InMemoryConversationStore();
-        MovingClock clock = new MovingClock(NOON);
+        MovableClock clock = new MovableClock(NOON);
         Bot bot = new Bot(KB, LINTER, TEXTS, new CustomerTypeDetector(), new HandoffRules(), new FollowUpResolver(),
                 new DialogueRecords("true".equals(with.get("bought"))));
         ChatEngine engine = new ChatEngine(store, bot, LINTER, new InProcessEventBus(), TEXTS, clock,
@@ -225,34 +224,6 @@ class DialogueTest {
                 assertThat(e.findings().stream().map(LintFinding::rule).toList()).as(where + " rules").contains(rule);
             }
             assertThat(e.findings()).allSatisfy(f -> assertThat(f.suggestion()).as("suggestion").isNotBlank());
-        }
-    }
-
-    /** A clock the dialogue moves forward ({@code wait:}). */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 
