@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import xiaoer.app.routing.RoutingConfiguration;
+import xiaoer.app.routing.RoutingTickGate;
 import xiaoer.engine.chat.EventBus;
 import xiaoer.engine.chat.VisitorLocks;
 import xiaoer.engine.training.ReleaseListener;
@@ -27,11 +29,12 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Cluster mode ({@code xiaoer.cluster.enabled=true}, profile {@code cluster}): the nodes share one PostgreSQL
  * ({@code spring.datasource.*}) and one Redis ({@code xiaoer.cluster.redis-url}). Through Redis (Redisson): the event
- * bus between nodes, the per-visitor lock for opening conversations, node presence; through Spring Session on Redis
- * (Jedis): the console log-in sessions ({@link ClusterSessionConfiguration}). Everything else that must be
- * consistent lives in PostgreSQL: messages and their per-visitor seq (row lock), conversation status changes
- * (compare-and-set, so no conversation is assigned twice), ticket numbers (a sequence row), clientMsgId
- * de-duplication (unique index).
+ * bus between nodes, the per-visitor lock for opening conversations, node presence, and routing's state (the queue,
+ * owners, loads, seats, silence clocks, hand-over notes: {@link RedisRoutingState}) with a lease so one node runs the
+ * routing pass; through Spring Session on Redis (Jedis): the console log-in sessions
+ * ({@link ClusterSessionConfiguration}). Everything else that must be consistent lives in PostgreSQL: messages and
+ * their per-visitor seq (row lock), conversation status changes (compare-and-set, so no conversation is assigned
+ * twice), ticket numbers (a sequence row), clientMsgId de-duplication (unique index).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "xiaoer.cluster.enabled", havingValue = "true")
@@ -99,6 +102,19 @@ public class ClusterConfiguration {
     @ConditionalOnProperty(name = "xiaoer.cluster.widget-store", havingValue = "redisson")
     StoreFactory widgetStoreFactory(RedissonClient redisson) {
         return new RedissonStoreFactory(redisson);
+    }
+
+    /** The router's queue, owners, loads, seats and clocks in Redis: every node routes on the same state. */
+    @Bean
+    RoutingConfiguration.SharedRoutingState sharedRoutingState(RedissonClient redisson) {
+        return new RoutingConfiguration.SharedRoutingState(RedisRoutingState.create(redisson, "xiaoer:routing"));
+    }
+
+    /** One node at a time runs the routing pass; the lease outlives three missed ticks before another takes over. */
+    @Bean
+    RoutingTickGate routingTickGate(RedissonClient redisson, ClusterNode node,
+                                    @Value("${xiaoer.routing.tick:5s}") Duration tick) {
+        return new RoutingTickLease(redisson, "xiaoer:routing:tick-lease", node.id(), tick.multipliedBy(3));
     }
 
     /** This node: its id and a short description for the node list. */

@@ -4,20 +4,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The queue for tests and the embedded default. */
 public final class InMemoryWaitingQueue implements WaitingQueue {
 
     private final ConcurrentMap<String, QueueEntry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
 
     @Override
     public boolean add(QueueEntry entry) {
-        return entries.putIfAbsent(entry.conversationId(), entry) == null;
+        if (entries.putIfAbsent(entry.conversationId(), entry) != null) return false;
+        version.incrementAndGet(); // after the change: see version()
+        return true;
     }
 
     @Override
     public boolean remove(String conversationId) {
-        return entries.remove(conversationId) != null;
+        if (entries.remove(conversationId) == null) return false;
+        version.incrementAndGet();
+        return true;
     }
 
     @Override
@@ -28,5 +34,10 @@ public final class InMemoryWaitingQueue implements WaitingQueue {
     @Override
     public List<QueueEntry> all() {
         return List.copyOf(entries.values());
+    }
+
+    @Override
+    public long version() {
+        return version.get();
     }
 }

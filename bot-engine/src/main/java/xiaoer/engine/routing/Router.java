@@ -10,9 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +29,15 @@ import org.slf4j.LoggerFactory;
  * a conversation ends; {@link #shopperWrote}/{@link #agentReplied} on messages; {@link #dispatch()} after anything
  * that frees capacity (close, transfer, an agent coming online); {@link #tick()} every few seconds.
  * <p>
- * Assignment details, timeout offers and silence clocks are kept in this instance's memory (the ledger, loads and
- * queue are ports).
+ * Everything it remembers is in a {@link RoutingState} (ports): in memory for one node, or in Redis so that several
+ * nodes' routers share one queue, one set of owners and loads, the assignment details, silence clocks and timeout
+ * offers. Each change there is atomic (a claim, a reservation, a compare-and-set), so routers on different nodes are
+ * as safe together as threads in one. The ordered queue and the shoppers' places are cached per queue version.
  */
 public final class Router {
 
     private static final Logger log = LoggerFactory.getLogger(Router.class);
+    private static final OutageLog outage = new OutageLog(log);
 
     private final RoutingSettings settings;
     private final WaitingQueue queue;
@@ -46,21 +46,32 @@ public final class Router {
     private final AgentDirectory directory;
     private final Clock clock;
     private final RoutingPolicy policy = new RoutingPolicy();
-    private final ConcurrentMap<String, Assignment> assignments = new ConcurrentHashMap<>();
-    private final SilenceWatch silence = new SilenceWatch();
+    private final StateMap<Assignment> assignments;
+    private final SilenceWatch silence;
     private final AgentTally tally;
-    private final Set<String> timeoutOffered = ConcurrentHashMap.newKeySet();
+    private final StateMap<Instant> timeoutOffered;
+    private final StateMap<Integer> placesTold;
     private final List<AssignmentListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile QueueSnapshot snapshot = QueueSnapshot.NONE;
 
     public Router(RoutingSettings settings, WaitingQueue queue, AssignmentLedger ledger, AgentLoads loads,
                   AgentDirectory directory, Clock clock) {
+        this(settings, RoutingState.inMemory(queue, ledger, loads), directory, clock);
+    }
+
+    /** A router on {@code state}; {@code directory} is normally the {@link SeatBoard} on {@code state.seats()}. */
+    public Router(RoutingSettings settings, RoutingState state, AgentDirectory directory, Clock clock) {
         this.settings = settings;
-        this.queue = queue;
-        this.ledger = ledger;
-        this.loads = loads;
+        this.queue = state.queue();
+        this.ledger = state.ledger();
+        this.loads = state.loads();
+        this.assignments = state.assignments();
+        this.silence = new SilenceWatch(state.silence());
+        this.tally = new AgentTally(state.tallies(), settings.zone());
+        this.timeoutOffered = state.timeoutOffers();
+        this.placesTold = state.placesTold();
         this.directory = directory;
         this.clock = clock;
-        this.tally = new AgentTally(settings.zone());
     }
 
     /** A router on the in-memory ports: tests and the embedded single-node setup. */
@@ -85,7 +96,7 @@ public final class Router {
         if (ledger.owner(id).isPresent()) return Outcome.refused(RefusalCode.ALREADY_ASSIGNED, "conversation", id);
         if (!queue.add(entry)) return Outcome.refused(RefusalCode.ALREADY_QUEUED, "conversation", id);
         dispatch();
-        Assignment assigned = queue.find(id).isPresent() ? null : assignments.get(id);
+        Assignment assigned = queue.find(id).isPresent() ? null : assignments.get(id).orElse(null);
         return Outcome.done(new HandOff(entry, Optional.ofNullable(assigned),
                 assigned != null ? 0 : position(id).orElse(0)));
     }
@@ -104,12 +115,59 @@ public final class Router {
 
     /** The waiting conversations in the order they will be served. */
     public List<QueueEntry> waiting() {
-        return policy.order(queue.all());
+        return snapshot().ordered();
     }
 
-    /** The shopper's place in the queue (1 = next); empty when not waiting. */
+    /**
+     * The shopper's place in the queue (1 = next); empty when not waiting. Asked for every message of a waiting
+     * shopper, so it reads the cached snapshot: one version check, no ordering (issue 10).
+     */
     public OptionalInt position(String conversationId) {
-        return policy.position(conversationId, queue.all());
+        return snapshot().position(conversationId);
+    }
+
+    /**
+     * The ordered queue for the current {@link WaitingQueue#version()}. The version is read before the entries, so a
+     * snapshot is never older than its label (at worst newer, which only costs one more rebuild).
+     */
+    private QueueSnapshot snapshot() {
+        QueueSnapshot cached = snapshot;
+        long version;
+        List<QueueEntry> entries;
+        try {
+            version = queue.version();
+            if (cached.version() == version) return cached;
+            entries = queue.all();
+        } catch (RuntimeException e) { // shared state unreachable (Redis down): the last known order, not an error
+            outage.failed("waiting queue unreadable, using the last known order", "all", e);
+            return cached;
+        }
+        QueueSnapshot fresh = QueueSnapshot.of(version, entries, policy);
+        snapshot = fresh;
+        return fresh;
+    }
+
+    // ---- the place each waiting shopper was told (shared: whichever node tells it, none repeats it) ----
+
+    public void placeTold(String conversationId, int place) {
+        try {
+            placesTold.put(conversationId, place);
+        } catch (RuntimeException e) { // asked on a waiting shopper's every message: an outage must not stop it
+            outage.failed("place told not recorded", conversationId, e);
+        }
+    }
+
+    /**
+     * Records {@code place} as told; true when it is better than the place told before, i.e. the shopper should hear
+     * it. One compare-and-set, so of two nodes noticing the same improvement one tells it.
+     */
+    public boolean placeImproved(String conversationId, int place) {
+        Integer before = placesTold.update(conversationId, told -> place).before();
+        return before != null && place < before;
+    }
+
+    public void forgetPlace(String conversationId) {
+        placesTold.remove(conversationId);
     }
 
     /**
@@ -121,7 +179,7 @@ public final class Router {
         if (waiting.isEmpty()) return List.of();
         Instant now = now();
         Map<String, AgentState> agents = new LinkedHashMap<>();
-        for (AgentSeat seat : directory.seats()) agents.put(seat.id(), state(seat, now));
+        for (AgentState state : agents(now)) agents.put(state.id(), state);
         List<Assignment> made = new ArrayList<>();
         for (QueueEntry entry : waiting) {
             for (AgentState candidate : policy.rank(entry, agents.values())) {
@@ -193,14 +251,13 @@ public final class Router {
      * the front of its group's queue when nobody can.
      */
     public Outcome<Transfer> reassign(String conversationId, String note) {
-        Assignment current = assignments.get(conversationId);
+        Assignment current = assignments.get(conversationId).orElse(null);
         if (current == null) return Outcome.refused(RefusalCode.UNKNOWN_CONVERSATION, "conversation", conversationId);
         String reason = note == null || note.isBlank() ? "reassigned by the lead" : note.strip();
         Instant now = now();
         QueueEntry avoiding = current.entry().requeued(current.entry().skill(), current.entry().enteredAt(),
                 current.agentId());
-        List<AgentState> agents = directory.seats().stream().map(s -> state(s, now)).toList();
-        for (AgentState candidate : policy.rank(avoiding, agents)) {
+        for (AgentState candidate : policy.rank(avoiding, agents(now))) {
             Outcome<Transfer> moved = handTo(current, candidate.seat(), reason, Assignment.How.REASSIGNED, now);
             if (moved.isDone()) return moved;
             if (!moved.refusal().orElseThrow().code().equals(RefusalCode.AT_CAPACITY.code())) return moved;
@@ -215,7 +272,8 @@ public final class Router {
     public Optional<Assignment> closed(String conversationId) {
         withdraw(conversationId);
         silence.forget(conversationId);
-        Assignment ended = assignments.remove(conversationId);
+        Assignment ended = assignments.get(conversationId).orElse(null);
+        assignments.remove(conversationId);
         ledger.owner(conversationId).ifPresent(owner -> {
             if (ledger.release(conversationId, owner)) loads.release(owner);
         });
@@ -239,38 +297,51 @@ public final class Router {
     }
 
     public Optional<Assignment> assignment(String conversationId) {
-        return Optional.ofNullable(assignments.get(conversationId));
+        return assignments.get(conversationId);
     }
 
     public List<Assignment> assignmentsOf(String agentId) {
-        return assignments.values().stream().filter(a -> a.agentId().equals(agentId)).toList();
+        return assignments.all().values().stream().filter(a -> a.agentId().equals(agentId)).toList();
     }
 
     /** Every agent with their live load and tallies, for the lead's view. */
     public List<AgentState> agents() {
-        Instant now = now();
-        return directory.seats().stream().map(s -> state(s, now)).toList();
+        return agents(now());
+    }
+
+    private List<AgentState> agents(Instant now) {
+        Map<String, AssignmentTally> tallies = tally.all(); // one read for every seat
+        return directory.seats().stream().map(s -> state(s, tallies.get(s.id()), now)).toList();
     }
 
     // ---- silence and time ----
 
     /** A shopper message in a waiting or assigned conversation (others are the bot's business and ignored). */
     public void shopperWrote(String conversationId, Instant at) {
-        if (assignments.containsKey(conversationId) || queue.find(conversationId).isPresent()) {
-            silence.shopperWrote(conversationId, at);
+        try {
+            if (assignments.get(conversationId).isPresent() || queue.find(conversationId).isPresent()) {
+                silence.shopperWrote(conversationId, at);
+            }
+        } catch (RuntimeException e) { // the clocks advise the lead; an outage of shared state must not stop a chat
+            outage.failed("silence clock not updated", conversationId, e);
         }
     }
 
     /** The owning agent answered: their silence clock stops and any flag clears. */
     public void agentReplied(String conversationId, Instant at) {
-        silence.agentReplied(conversationId, at);
+        try {
+            silence.agentReplied(conversationId, at);
+        } catch (RuntimeException e) {
+            outage.failed("silence clock not stopped", conversationId, e);
+        }
     }
 
     /** Every conversation whose agent is silent past the limit now, longest first (the lead's list). */
     public List<SilentAgent> silentAgents() {
         Instant now = now();
+        Map<String, Assignment> held = assignments.all();
         return silence.silent(now, settings.silentAfter()).stream()
-                .map(id -> silentAgent(id, now)).flatMap(Optional::stream)
+                .map(id -> silentAgent(id, held.get(id), now)).flatMap(Optional::stream)
                 .sorted((a, b) -> b.silentFor().compareTo(a.silentFor())).toList();
     }
 
@@ -284,12 +355,15 @@ public final class Router {
         List<QueueTimeout> timedOut = new ArrayList<>();
         for (QueueEntry entry : waiting()) {
             Duration waited = Duration.between(entry.enteredAt(), now);
-            if (waited.compareTo(settings.queueTimeout()) >= 0 && timeoutOffered.add(entry.conversationId())) {
+            // the offer is claimed atomically: one tick of the cluster makes it, once per stay in the queue
+            if (waited.compareTo(settings.queueTimeout()) >= 0
+                    && timeoutOffered.putIfAbsent(entry.conversationId(), now)) {
                 timedOut.add(new QueueTimeout(entry, waited, QueueTimeout.OFFER_KEY));
             }
         }
-        List<SilentAgent> newlySilent = silence.flagNewlySilent(now, settings.silentAfter()).stream()
-                .map(id -> silentAgent(id, now)).flatMap(Optional::stream).toList();
+        List<String> flagged = silence.flagNewlySilent(now, settings.silentAfter());
+        List<SilentAgent> newlySilent = flagged.stream()
+                .map(id -> silentAgent(id, assignments.get(id).orElse(null), now)).flatMap(Optional::stream).toList();
         return new RoutingTick(assigned, timedOut, newlySilent);
     }
 
@@ -347,7 +421,7 @@ public final class Router {
         }
         queue.add(current.entry().requeued(group, now, avoid));
         dispatch();
-        Assignment next = queue.find(id).isPresent() ? null : assignments.get(id);
+        Assignment next = queue.find(id).isPresent() ? null : assignments.get(id).orElse(null);
         return Outcome.done(new Transfer(id, current.agentId(), null, group, note, now, Optional.ofNullable(next),
                 next != null ? 0 : position(id).orElse(0)));
     }
@@ -378,7 +452,7 @@ public final class Router {
     }
 
     private Outcome<Assignment> owned(String conversationId, String agentId) {
-        Assignment current = assignments.get(conversationId);
+        Assignment current = assignments.get(conversationId).orElse(null);
         String owner = ledger.owner(conversationId).orElse(null);
         if (current == null || owner == null) {
             return Outcome.refused(RefusalCode.UNKNOWN_CONVERSATION, "conversation", conversationId);
@@ -389,13 +463,11 @@ public final class Router {
         return Outcome.done(current);
     }
 
-    private AgentState state(AgentSeat seat, Instant now) {
-        return new AgentState(seat, loads.load(seat.id()), tally.lastAssignedAt(seat.id()),
-                tally.assignedOn(seat.id(), now));
+    private AgentState state(AgentSeat seat, AssignmentTally t, Instant now) {
+        return new AgentState(seat, loads.load(seat.id()), AgentTally.lastAssignedAt(t), tally.assignedOn(t, now));
     }
 
-    private Optional<SilentAgent> silentAgent(String conversationId, Instant now) {
-        Assignment a = assignments.get(conversationId);
+    private Optional<SilentAgent> silentAgent(String conversationId, Assignment a, Instant now) {
         Instant since = silence.waitingSince(conversationId);
         if (a == null || since == null) return Optional.empty();
         return Optional.of(new SilentAgent(conversationId, a.agentId(), since, Duration.between(since, now)));

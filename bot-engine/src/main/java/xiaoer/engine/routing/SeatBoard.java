@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,29 +15,53 @@ import java.util.Set;
  * (the lead, or the deputy standing in) names an on-duty deputy before going away or offline.
  * <p>
  * Also the {@link AgentDirectory} the {@link Router} chooses from. Every rule is a check-then-change over several
- * seats, so the board is one monitor: changes are serialized (they are rare — people, not messages).
+ * seats, so each change reads the whole {@link SeatRoster}, decides, and stores the new roster by compare-and-set,
+ * deciding again when another thread or node changed it meanwhile (changes are rare — people, not messages).
  */
 public final class SeatBoard implements AgentDirectory {
 
     private final SeatSettings settings;
     private final Clock clock;
-    private final Map<String, AgentSeat> seats = new LinkedHashMap<>();
-    private String deputyId;
+    private final SeatStore store;
 
     public SeatBoard(SeatSettings settings, Clock clock) {
+        this(settings, clock, new InMemorySeatStore());
+    }
+
+    public SeatBoard(SeatSettings settings, Clock clock, SeatStore store) {
         this.settings = settings;
         this.clock = clock;
+        this.store = store;
+    }
+
+    /** A decision on one roster: the roster to store (null: store nothing) and the answer. */
+    private record Decision<T>(Map<String, AgentSeat> seats, String deputyId, T result) {
+    }
+
+    private interface Rule<T> {
+        Decision<T> decide(Map<String, AgentSeat> seats, String deputyId);
+    }
+
+    /** Reads, decides, stores by compare-and-set; decides again on a lost race. */
+    private <T> T apply(Rule<T> rule) {
+        while (true) {
+            SeatRoster roster = store.load();
+            Decision<T> d = rule.decide(roster.byId(), roster.deputyId());
+            if (d.seats() == null || store.replace(roster, roster.next(d.seats(), d.deputyId()))) return d.result();
+        }
     }
 
     /** Adds a seat (starting OFFLINE) or updates its name, role, groups and capacity, keeping its status. */
-    public synchronized AgentSeat register(String id, String name, SeatRole role, Set<SkillGroup> skills,
-                                           int capacity) {
-        AgentSeat old = seats.get(id);
-        AgentSeat seat = old == null
-                ? new AgentSeat(id, name, role, AgentStatus.OFFLINE, skills, capacity, clock.instant())
-                : new AgentSeat(id, name, role, old.status(), skills, capacity, old.statusSince());
-        seats.put(id, seat);
-        return seat;
+    public AgentSeat register(String id, String name, SeatRole role, Set<SkillGroup> skills, int capacity) {
+        return apply((seats, deputyId) -> {
+            AgentSeat old = seats.get(id);
+            AgentSeat seat = old == null
+                    ? new AgentSeat(id, name, role, AgentStatus.OFFLINE, skills, capacity, clock.instant())
+                    : new AgentSeat(id, name, role, old.status(), skills, capacity, old.statusSince());
+            if (seat.equals(old)) return new Decision<>(null, deputyId, seat); // nothing new: no write
+            seats.put(id, seat);
+            return new Decision<>(seats, deputyId, seat);
+        });
     }
 
     public AgentSeat register(String id, String name, SeatRole role, Set<SkillGroup> skills) {
@@ -55,60 +78,83 @@ public final class SeatBoard implements AgentDirectory {
      * {@code deputy_required} / {@code deputy_unavailable} when the seat in charge leaves without naming another
      * on-duty seat as deputy (a lead who is away already and goes offline keeps the deputy they named).
      */
-    public synchronized Outcome<SeatChange> change(String agentId, AgentStatus to, String newDeputyId) {
+    public Outcome<SeatChange> change(String agentId, AgentStatus to, String newDeputyId) {
+        return apply((seats, deputyId) -> decideChange(seats, deputyId, agentId, to, newDeputyId));
+    }
+
+    private Decision<Outcome<SeatChange>> decideChange(Map<String, AgentSeat> seats, String deputyId, String agentId,
+                                                       AgentStatus to, String newDeputyId) {
         AgentSeat seat = seats.get(agentId);
-        if (seat == null) return Outcome.refused(RefusalCode.UNKNOWN_AGENT, "agent", agentId);
-        if (seat.status() == to) return Outcome.done(new SeatChange(seat, to, null)); // a break's clock keeps running
+        if (seat == null) return refused(deputyId, Outcome.refused(RefusalCode.UNKNOWN_AGENT, "agent", agentId));
+        if (seat.status() == to) { // a break's clock keeps running
+            return new Decision<>(null, deputyId, Outcome.done(new SeatChange(seat, to, null)));
+        }
         if (to == AgentStatus.AWAY) {
             long away = seats.values().stream().filter(s -> s.status() == AgentStatus.AWAY).count();
             if (away >= settings.maxAway()) {
-                return Outcome.refused(RefusalCode.TOO_MANY_AWAY, "away", away, "max", settings.maxAway());
+                return refused(deputyId,
+                        Outcome.refused(RefusalCode.TOO_MANY_AWAY, "away", away, "max", settings.maxAway()));
             }
         }
         String named = null;
-        if (!to.onDuty() && inCharge(seat)) {
+        String deputy = deputyId;
+        if (!to.onDuty() && inCharge(seat, deputy)) {
             String candidate = newDeputyId;
-            if (candidate == null && seat.role() == SeatRole.LEAD && deputyId != null && !deputyId.equals(agentId)
-                    && onDuty(deputyId)) {
-                candidate = deputyId; // already standing in since the lead went away
+            if (candidate == null && seat.role() == SeatRole.LEAD && deputy != null && !deputy.equals(agentId)
+                    && onDuty(seats, deputy)) {
+                candidate = deputy; // already standing in since the lead went away
             }
-            if (candidate == null) return Outcome.refused(RefusalCode.DEPUTY_REQUIRED, "agent", seat.name());
-            if (candidate.equals(agentId) || !onDuty(candidate)) {
-                return Outcome.refused(RefusalCode.DEPUTY_UNAVAILABLE, "deputy", candidate);
+            if (candidate == null) {
+                return refused(deputy, Outcome.refused(RefusalCode.DEPUTY_REQUIRED, "agent", seat.name()));
             }
-            named = candidate.equals(deputyId) ? null : candidate;
-            deputyId = candidate;
+            if (candidate.equals(agentId) || !onDuty(seats, candidate)) {
+                return refused(deputy, Outcome.refused(RefusalCode.DEPUTY_UNAVAILABLE, "deputy", candidate));
+            }
+            named = candidate.equals(deputy) ? null : candidate;
+            deputy = candidate;
         }
-        if (to.onDuty() && seat.role() == SeatRole.LEAD) deputyId = null; // the lead is back in charge
+        if (to.onDuty() && seat.role() == SeatRole.LEAD) deputy = null; // the lead is back in charge
         AgentSeat changed = seat.withStatus(to, clock.instant());
         seats.put(agentId, changed);
-        return Outcome.done(new SeatChange(changed, seat.status(), named));
+        return new Decision<>(seats, deputy, Outcome.done(new SeatChange(changed, seat.status(), named)));
+    }
+
+    private static <T> Decision<T> refused(String deputyId, T refusal) {
+        return new Decision<>(null, deputyId, refusal);
     }
 
     @Override
-    public synchronized List<AgentSeat> seats() {
-        return List.copyOf(seats.values());
+    public List<AgentSeat> seats() {
+        return store.load().seats();
     }
 
     @Override
-    public synchronized Optional<AgentSeat> seat(String agentId) {
-        return Optional.ofNullable(seats.get(agentId));
+    public Optional<AgentSeat> seat(String agentId) {
+        return seats().stream().filter(s -> s.id().equals(agentId)).findFirst();
     }
 
     /** The deputy standing in while the lead is away or offline. */
-    public synchronized Optional<String> deputy() {
-        return Optional.ofNullable(deputyId);
+    public Optional<String> deputy() {
+        return Optional.ofNullable(store.load().deputyId());
     }
 
-    public synchronized int awayCount() {
-        return (int) seats.values().stream().filter(s -> s.status() == AgentStatus.AWAY).count();
+    public int awayCount() {
+        return awayCount(seats());
+    }
+
+    private static int awayCount(List<AgentSeat> seats) {
+        return (int) seats.stream().filter(s -> s.status() == AgentStatus.AWAY).count();
     }
 
     /** Away breaks that have run past the limit, longest overdue first. */
-    public synchronized List<OverdueAway> overdueAways() {
+    public List<OverdueAway> overdueAways() {
+        return overdueAways(seats());
+    }
+
+    private List<OverdueAway> overdueAways(List<AgentSeat> seats) {
         Instant now = clock.instant();
         List<OverdueAway> overdue = new ArrayList<>();
-        for (AgentSeat s : seats.values()) {
+        for (AgentSeat s : seats) {
             if (s.status() != AgentStatus.AWAY) continue;
             Duration over = Duration.between(s.statusSince().plus(settings.awayLimit()), now);
             if (!over.isNegative() && !over.isZero()) overdue.add(new OverdueAway(s.id(), s.name(), s.statusSince(), over));
@@ -118,27 +164,31 @@ public final class SeatBoard implements AgentDirectory {
     }
 
     /** A warning when fewer ordinary seats are on duty than the time of day requires. */
-    public synchronized Optional<StaffingWarning> staffingWarning() {
+    public Optional<StaffingWarning> staffingWarning() {
+        return staffingWarning(seats());
+    }
+
+    private Optional<StaffingWarning> staffingWarning(List<AgentSeat> seats) {
         Optional<StaffingWindow> window = settings.staffing().windowAt(clock.instant());
         if (window.isEmpty()) return Optional.empty();
-        int onDuty = (int) seats.values().stream()
-                .filter(s -> s.role() == SeatRole.AGENT && s.status().onDuty()).count();
+        int onDuty = (int) seats.stream().filter(s -> s.role() == SeatRole.AGENT && s.status().onDuty()).count();
         int required = window.get().minimumOnDuty();
         return onDuty >= required ? Optional.empty()
                 : Optional.of(new StaffingWarning(window.get(), required, onDuty, StaffingWarning.KEY));
     }
 
-    /** The periodic check for the lead. */
-    public synchronized SeatReport report() {
-        return new SeatReport(overdueAways(), staffingWarning(), deputyId);
+    /** The periodic check for the lead, from one read of the roster. */
+    public SeatReport report() {
+        SeatRoster roster = store.load();
+        return new SeatReport(overdueAways(roster.seats()), staffingWarning(roster.seats()), roster.deputyId());
     }
 
     /** The lead, or the deputy while the lead is not on duty. */
-    private boolean inCharge(AgentSeat seat) {
+    private static boolean inCharge(AgentSeat seat, String deputyId) {
         return seat.role() == SeatRole.LEAD || seat.id().equals(deputyId);
     }
 
-    private boolean onDuty(String agentId) {
+    private static boolean onDuty(Map<String, AgentSeat> seats, String agentId) {
         AgentSeat s = seats.get(agentId);
         return s != null && s.status().onDuty();
     }

@@ -15,4 +15,11 @@ public interface WaitingQueue {
     Optional<QueueEntry> find(String conversationId);
 
     List<QueueEntry> all();
+
+    /**
+     * A number that changes with every successful {@link #add} and {@link #remove}, moved only after the change is
+     * visible: a reader who sees version {@code v} and then reads {@link #all()} sees at least every change up to
+     * {@code v}. The router keeps an ordered snapshot of the queue and rebuilds it only when this moves.
+     */
+    long version();
 }

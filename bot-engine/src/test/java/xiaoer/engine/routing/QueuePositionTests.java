@@ -1,0 +1,103 @@
+package xiaoer.engine.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shopper's place comes from an ordered snapshot kept per queue version (issue 10): the same answer as ordering
+ * the whole queue each time, without reading or ordering it again while nothing changed.
+ */
+class QueuePositionTests {
+
+    private final MutableClock clock = MutableClock.at("2024-02-14T10:00");
+    private final CountingQueue queue = new CountingQueue();
+    private final Router router = new Router(RoutingSettings.defaults(), queue, new InMemoryAssignmentLedger(),
+            new InMemoryAgentLoads(), new SeatBoard(SeatSettings.defaults(), clock), clock);
+    private final RoutingPolicy policy = new RoutingPolicy();
+
+    @Test
+    void placesAndOrderMatchThePolicyThroughAddsAndWithdrawals() {
+        Random random = new Random(42);
+        List<String> ids = new ArrayList<>();
+        Instant start = clock.instant();
+        for (int round = 0; round < 400; round++) {
+            if (!ids.isEmpty() && random.nextInt(4) == 0) {
+                String gone = ids.remove(random.nextInt(ids.size()));
+                assertThat(router.withdraw(gone)).isPresent();
+            } else {
+                String id = "c" + round;
+                SkillGroup skill = SkillGroup.values()[random.nextInt(SkillGroup.values().length)];
+                // a few entries share a time: the id breaks the tie
+                QueueEntry entry = QueueEntry.of(id, skill, start.plusSeconds(random.nextInt(50)))
+                        .withOpenOrders(random.nextBoolean());
+                assertThat(router.handOff(entry).isDone()).isTrue();
+                ids.add(id);
+            }
+            List<QueueEntry> all = queue.all();
+            assertThat(router.waiting()).isEqualTo(policy.order(all));
+            for (String id : ids) {
+                assertThat(router.position(id)).as("place of " + id).isEqualTo(policy.position(id, all));
+            }
+        }
+        assertThat(router.position("never-queued")).isEqualTo(OptionalInt.empty());
+    }
+
+    @Test
+    void placesAreReadWithoutReorderingTheQueueUntilItChanges() {
+        for (int i = 0; i < 200; i++) {
+            router.handOff(QueueEntry.of("c" + i, SkillGroup.PRESALES, clock.instant().plusSeconds(i)));
+        }
+        router.position("c0");
+        int reads = queue.reads.get();
+
+        for (int message = 0; message < 1_000; message++) {
+            assertThat(router.position("c" + (message % 200))).hasValue(message % 200 + 1);
+        }
+        assertThat(queue.reads.get()).as("whole-queue reads for 1000 places").isEqualTo(reads);
+
+        router.withdraw("c0");
+        assertThat(router.position("c199")).hasValue(199);
+        assertThat(router.position("c1")).hasValue(1);
+        assertThat(queue.reads.get()).as("one rebuild after a change").isEqualTo(reads + 1);
+    }
+
+    /** The in-memory queue, counting how often the router reads it whole. */
+    private static final class CountingQueue implements WaitingQueue {
+        final InMemoryWaitingQueue inner = new InMemoryWaitingQueue();
+        final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public boolean add(QueueEntry entry) {
+            return inner.add(entry);
+        }
+
+        @Override
+        public boolean remove(String conversationId) {
+            return inner.remove(conversationId);
+        }
+
+        @Override
+        public Optional<QueueEntry> find(String conversationId) {
+            return inner.find(conversationId);
+        }
+
+        @Override
+        public List<QueueEntry> all() {
+            reads.incrementAndGet();
+            return inner.all();
+        }
+
+        @Override
+        public long version() {
+            return inner.version();
+        }
+    }
+}
