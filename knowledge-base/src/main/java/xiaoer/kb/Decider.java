@@ -30,7 +30,13 @@ public final class Decider {
         double sem2 = Double.NEGATIVE_INFINITY;
         double cen1 = Double.NEGATIVE_INFINITY;
         double cen2 = Double.NEGATIVE_INFINITY;
+        double top1 = Double.NEGATIVE_INFINITY;
+        double top2 = Double.NEGATIVE_INFINITY;
         for (Evidence e : ev) {
+            if (e.top2 > top1) {
+                top2 = top1;
+                top1 = e.top2;
+            } else if (e.top2 > top2) top2 = e.top2;
             if (e.centroid > cen1) {
                 cen2 = cen1;
                 cen1 = e.centroid;
@@ -54,8 +60,10 @@ public final class Decider {
                 double sem = Double.isNaN(e.semantic) ? 0 : e.semantic;
                 double otherSem = sem == sem1 ? (sem2 == Double.NEGATIVE_INFINITY ? 0 : sem2) : sem1;
                 double otherCen = e.centroid == cen1 ? (cen2 == Double.NEGATIVE_INFINITY ? 0 : cen2) : cen1;
+                double otherTop2 = e.top2 == top1 ? (top2 == Double.NEGATIVE_INFINITY ? 0 : top2) : top1;
                 rows.add(FusionModel.fullFeatures(sem, e.lexical, e.coverage, m.vocabulary(), margin, sem - otherSem,
-                        sem - m.semanticMean(), e.votes, e.centroid, e.centroid - otherCen, e.answer));
+                        sem - m.semanticMean(), e.votes, e.centroid, e.centroid - otherCen, e.answer, e.top2,
+                        e.top2 - otherTop2));
             } else {
                 rows.add(FusionModel.lexicalFeatures(e.lexical, e.coverage, m.vocabulary(), margin));
             }

@@ -8,16 +8,17 @@ import java.util.Arrays;
  * <p>
  * Candidates are ranked by {@code raw = lexWeight·lexical + (1−lexWeight)·semantic}. The full model reads
  * {@code [semantic, lexical, coverage, vocabulary, rawMargin, semanticMargin, semanticLift, votes, centroid,
- * centroidMargin, answer]} (lift: cosine minus the message's mean best cosine over all scripts; votes: share of the 5
+ * centroidMargin, answer, top2, top2Margin]} (lift: cosine minus the message's mean best cosine over all scripts; votes: share of the 5
  * nearest phrasings in this script; centroid: cosine to the mean of the script's phrasing vectors, which rewards a
- * message close to the script as a whole rather than to one odd phrasing; answer: cosine to the script's answer); the lexical-only model (used when the
+ * message close to the script as a whole rather than to one odd phrasing; answer: cosine to the script's answer; top2: mean cosine to the script's two closest phrasings, a kNN-style vote that one odd
+ * phrasing cannot win alone); the lexical-only model (used when the
  * lexical step is sure, when there is no embedder, and as the fallback under overload) reads
  * {@code [lexical, coverage, vocabulary, lexicalMargin]}. Margins are against the best other candidate, so only the
  * leader can have a positive margin. Coefficient arrays start with the intercept.
  */
 public record FusionModel(double lexWeight, double[] full, double[] lexical) {
 
-    public static final int FULL_FEATURES = 11;
+    public static final int FULL_FEATURES = 13;
     public static final int LEXICAL_FEATURES = 4;
 
     public FusionModel {
@@ -35,9 +36,10 @@ public record FusionModel(double lexWeight, double[] full, double[] lexical) {
 
     public static double[] fullFeatures(double semantic, double lexical, double coverage, double vocabulary,
                                         double rawMargin, double semanticMargin, double semanticLift, double votes,
-                                        double centroid, double centroidMargin, double answer) {
+                                        double centroid, double centroidMargin, double answer, double top2,
+                                        double top2Margin) {
         return new double[]{semantic, lexical, coverage, vocabulary, rawMargin, semanticMargin, semanticLift, votes,
-                centroid, centroidMargin, answer};
+                centroid, centroidMargin, answer, top2, top2Margin};
     }
 
     public static double[] lexicalFeatures(double lexical, double coverage, double vocabulary, double lexicalMargin) {

@@ -17,7 +17,7 @@ public record KbOptions(Embedder embedder, Thresholds thresholds, int semanticTh
                         int cacheSize, long semanticTimeoutMs) {
 
     /**
-     * The real models (bge-small-zh for Chinese, all-MiniLM-L6-v2 for English, loaded lazily), the shipped
+     * The real models (bge-small-zh for Chinese, bge-small-en-v1.5 for English, loaded lazily), the shipped
      * thresholds (per language), one embedding thread per core.
      */
     public static KbOptions defaults() {

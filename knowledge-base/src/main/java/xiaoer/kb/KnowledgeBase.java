@@ -10,6 +10,7 @@ import xiaoer.kb.analysis.LanguageDetector;
 import xiaoer.kb.analysis.ShopAnalyzers;
 import xiaoer.kb.analysis.TextNormalizer;
 import xiaoer.kb.index.Evidence;
+import xiaoer.kb.index.LeaveOut;
 import xiaoer.kb.index.QueryAnalysis;
 import xiaoer.kb.index.ScriptIndex;
 import xiaoer.kb.io.ScriptFiles;
@@ -75,7 +76,7 @@ public final class KnowledgeBase {
         queries.incrementAndGet();
         try {
             ScriptIndex idx = index;
-            Match m = gather(idx, text, lang, false);
+            Match m = gather(idx, text, lang, false, LeaveOut.NONE, null);
             return Decider.decide(m, thresholds(m.lang()), ord -> idx.script(ord).id());
         } catch (RuntimeException e) {
             // A message must never break the conversation: nothing matched means a person takes over.
@@ -88,17 +89,36 @@ public final class KnowledgeBase {
      * the lexical step is sure (the tuner wants full features for every message).
      */
     public Match match(String text, String lang, boolean forceSemantic) {
-        return gather(index, text, lang, forceSemantic);
+        return gather(index, text, lang, forceSemantic, LeaveOut.NONE, null);
     }
 
-    private Match gather(ScriptIndex idx, String text, String lang, boolean forceSemantic) {
+    /**
+     * Leave-one-out evidence for calibration: phrasing {@code asked} of the base asked as a message, with its stored
+     * vector, against the base without the phrasings {@code out} leaves out (that phrasing alone, or its whole
+     * script: then the right answer is a hand-off). Full features, as {@link #match} with {@code forceSemantic}.
+     */
+    public Match leaveOutMatch(int asked, LeaveOut out) {
+        ScriptIndex idx = index;
+        int s = idx.scriptOfPhrasing(asked);
+        Script script = idx.script(s);
+        String text = script.questions().get(asked - idx.phrasingStart(s));
+        return gather(idx, text, idx.language(s), true, out, idx.phrasingVector(asked));
+    }
+
+    /** The scripts and phrasing ordinals of the live index (for leave-one-out calibration). */
+    public ScriptIndex index() {
+        return index;
+    }
+
+    private Match gather(ScriptIndex idx, String text, String lang, boolean forceSemantic, LeaveOut out,
+                         float[] knownVector) {
         String raw = text == null ? "" : text;
         String language = lang != null && ScriptValidator.LANGS.contains(lang) ? lang : LanguageDetector.detect(raw, "zh");
         if (!idx.hasLanguage(language)) language = "en".equals(language) ? "zh" : "en";
         String normalized = TextNormalizer.forLexical(raw);
         QueryAnalysis q = idx.analyze(normalized, language);
-        double vocabulary = idx.vocabularyCoverage(q);
-        List<Evidence> lexical = idx.lexicalCandidates(q, LEXICAL_CANDIDATES);
+        double vocabulary = idx.vocabularyCoverage(q, out);
+        List<Evidence> lexical = idx.lexicalCandidates(q, LEXICAL_CANDIDATES, out);
         if (normalized.isBlank() || (q.wordTokens().isEmpty() && q.bigramTokens().isEmpty())) {
             return new Match(language, q.wordTokens(), lexical, vocabulary, false, false, 0);
         }
@@ -108,13 +128,14 @@ public final class KnowledgeBase {
             return new Match(language, q.wordTokens(), lexical, vocabulary, false, true, 0);
         }
         if (semantic == null || !idx.hasEmbeddings(language)) return lexicalOnly;
-        float[] vector = semantic.embed(TextNormalizer.forEmbedding(raw, !"en".equals(language)), language);
+        float[] vector = knownVector != null ? knownVector
+                : semantic.embed(TextNormalizer.forEmbedding(raw, !"en".equals(language)), language);
         if (vector == null) {
             fallbacks.incrementAndGet();
             return lexicalOnly;
         }
         semanticRuns.incrementAndGet();
-        ScriptIndex.SemanticScores semanticScores = idx.semanticScores(vector, language);
+        ScriptIndex.SemanticScores semanticScores = idx.semanticScores(vector, language, out);
         double[] sims = semanticScores.best();
         Map<Integer, Evidence> byScript = new HashMap<>();
         for (Evidence e : lexical) byScript.put(e.script, e);
@@ -125,13 +146,14 @@ public final class KnowledgeBase {
         for (int s : order.subList(0, Math.min(SEMANTIC_CANDIDATES, order.size()))) {
             byScript.computeIfAbsent(s, k -> {
                 Evidence e = new Evidence(k);
-                idx.scoreLexical(e, q);
+                idx.scoreLexical(e, q, out);
                 return e;
             });
         }
         for (Evidence e : byScript.values()) {
             e.semantic = Double.isNaN(sims[e.script]) ? 0 : sims[e.script];
             e.votes = semanticScores.votes()[e.script];
+            e.top2 = semanticScores.top2()[e.script];
             e.centroid = semanticScores.centroid()[e.script];
             e.answer = semanticScores.answer()[e.script];
         }

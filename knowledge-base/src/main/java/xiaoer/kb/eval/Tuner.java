@@ -18,7 +18,9 @@ import xiaoer.kb.index.Evidence;
  * <ol>
  *   <li>the lexical/semantic mix of the ranking score, by top-1 accuracy on in-scope messages;</li>
  *   <li>two logistic regressions (full and lexical-only) predicting "this candidate is the gold script" from the
- *       top-3 candidates of every message, so the confidence is a calibrated probability;</li>
+ *       top-3 candidates of every message, so the confidence is a calibrated probability; fitted on the tune messages
+ *       plus leave-one-out samples from the base's own phrasings ({@link #leaveOneOut}, weighted per language by
+ *       {@link #LOO_WEIGHT}), so a small tune file still gets a stable fit;</li>
  *   <li>answer threshold and margin: the most in-scope answers within the language's limits ({@link #LIMITS})
  *       of answered-wrong and out-of-scope hand-off on the tune set (or, if no setting reaches both, the best of
  *       accuracy + hand-off recall − 4 × answered-wrong);</li>
@@ -30,16 +32,18 @@ public final class Tuner {
     /**
      * Per language: [max answered-wrong, min hand-off recall] the answer threshold must keep on the tune set. The
      * floors sit a few points inside the issue's targets (zh: wrong ≤ 3 %, recall ≥ 80 %; en: recall ≥ 60 %) so a
-     * held-out set has room to differ.
+     * held-out set has room to differ. English has no answered-wrong target; its few-shot target (in-scope ≥ 92 %
+     * with hand-off recall ≥ 60 %) accepts answering some out-of-scope messages, so its cap is 10 %.
      */
     private static final java.util.Map<String, double[]> LIMITS = java.util.Map.of(
             "zh", new double[]{0.02, 0.84},
-            "en", new double[]{0.04, 0.66});
+            "en", new double[]{0.10, 0.66});
 
     private Tuner() {
     }
 
-    private record Sample(LabelledQuery query, Match full, Match lexical, List<String> ids) {
+    /** One calibration message; {@code fromBase}: a leave-one-out phrasing of the base, not a tune-file line. */
+    private record Sample(LabelledQuery query, Match full, Match lexical, List<String> ids, boolean fromBase) {
     }
 
     /** The main language of labelled messages (their majority), which is the language a tune run calibrates. */
@@ -59,17 +63,21 @@ public final class Tuner {
         for (LabelledQuery q : queries) {
             Match full = kb.match(q.text(), null, true);
             List<Evidence> lexicalOnly = full.evidence().stream().filter(e -> e.lexical > 0).toList();
-            samples.add(new Sample(q, full, new Match(full.lang(), full.tokens(), lexicalOnly, full.vocabulary(), false, false, 0), ids));
+            samples.add(new Sample(q, full, new Match(full.lang(), full.tokens(), lexicalOnly, full.vocabulary(), false, false, 0), ids,
+                    false));
             bar.step();
         }
         bar.done();
+        List<Sample> calibration = new ArrayList<>(samples);
+        double looWeight = LOO_WEIGHT.getOrDefault(lang, 0.3);
+        if (looWeight > 0) calibration.addAll(leaveOneOut(kb, lang, ids, progress));
 
-        double lexWeight = bestLexWeight(samples);
+        double lexWeight = bestLexWeight(calibration);
         FusionModel probe = new FusionModel(lexWeight, new double[FusionModel.FULL_FEATURES + 1],
                 new double[FusionModel.LEXICAL_FEATURES + 1]);
         // Without an embedder there are no full samples: the shipped full model stays as it is.
-        double[] full = fit(samples, probe, true, base.fusion().full());
-        double[] lexical = fit(samples, probe, false, base.fusion().lexical());
+        double[] full = fit(calibration, probe, true, base.fusion().full(), looWeight);
+        double[] lexical = fit(calibration, probe, false, base.fusion().lexical(), looWeight);
         FusionModel fusion = new FusionModel(lexWeight, full, lexical);
         Thresholds t = base.withFusion(fusion);
 
@@ -144,6 +152,47 @@ public final class Tuner {
 
     private static final double SURE_PRECISION = 0.99;
 
+    /**
+     * Per language: weight of all leave-one-out samples together relative to the tune file's messages (phrasings are
+     * cleaner and closer to each other than real messages, so they regularise the fit rather than dominate it).
+     * Chosen by 5-fold cross-validation on each tune set ({@link TuneCrossValidation}) among 0, 0.3 and 1: English
+     * few-shot (10 phrasings per script) gains from it (in-scope 0.873 → 0.892 at 0 → 0.3); the Chinese starter base
+     * (~30 phrasings per script, 318 tune lines) does not (0.935 → 0.927), so it stays off there.
+     */
+    static final java.util.Map<String, Double> LOO_WEIGHT = java.util.Map.of("zh", 0.0, "en", 0.3);
+
+
+    /**
+     * Calibration data from the base itself, so the fusion model is fitted on far more than the (small) tune file
+     * and on whatever base it will serve: every phrasing of the language asked against the others of its script
+     * (gold = its script), and, with its whole script left out, as an out-of-scope message (gold = none) — the
+     * hardest kind of out-of-scope, one that sits right next to the remaining topics. Scripts with a single
+     * phrasing have no in-scope sample. Stored phrasing vectors are reused, so no embedding runs here.
+     */
+    private static List<Sample> leaveOneOut(KnowledgeBase kb, String lang, List<String> ids, PrintStream progress) {
+        List<Sample> out = new ArrayList<>();
+        xiaoer.kb.index.ScriptIndex idx = kb.index();
+        for (int s = 0; s < ids.size(); s++) {
+            if (!lang.equals(idx.language(s))) continue;
+            int from = idx.phrasingStart(s);
+            int to = idx.phrasingEnd(s);
+            for (int p = from; p < to; p++) {
+                if (to - from >= 2) {
+                    out.add(sample(kb.leaveOutMatch(p, new xiaoer.kb.index.LeaveOut(p, p + 1)), ids.get(s), ids));
+                }
+                out.add(sample(kb.leaveOutMatch(p, new xiaoer.kb.index.LeaveOut(from, to)), null, ids));
+            }
+        }
+        if (progress != null) progress.printf("tune: %d leave-one-out samples from the base's own phrasings%n", out.size());
+        return out;
+    }
+
+    private static Sample sample(Match full, String gold, List<String> ids) {
+        List<Evidence> lexicalOnly = full.evidence().stream().filter(e -> e.lexical > 0).toList();
+        return new Sample(new LabelledQuery("", gold), full,
+                new Match(full.lang(), full.tokens(), lexicalOnly, full.vocabulary(), false, false, 0), ids, true);
+    }
+
     private static double bestLexWeight(List<Sample> samples) {
         double best = 0.3;
         double bestAcc = -1;
@@ -174,9 +223,13 @@ public final class Tuner {
         return s.ids().get(e.script);
     }
 
-    private static double[] fit(List<Sample> samples, FusionModel probe, boolean full, double[] fallback) {
+    private static double[] fit(List<Sample> samples, FusionModel probe, boolean full, double[] fallback,
+                                double looShare) {
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
+        List<Double> w = new ArrayList<>();
+        long labelled = samples.stream().filter(s -> !s.fromBase()).count();
+        double looWeight = Math.min(1, looShare * labelled / (double) Math.max(1, samples.size() - labelled));
         for (Sample s : samples) {
             Match m = full ? s.full() : s.lexical();
             if (full && !m.semanticUsed()) continue;
@@ -187,10 +240,11 @@ public final class Tuner {
             for (int i : order.subList(0, Math.min(3, order.size()))) {
                 x.add(rows.get(i));
                 y.add(id(s, m.evidence().get(i)).equals(s.query().gold()) ? 1 : 0);
+                w.add(s.fromBase() ? looWeight : 1.0);
             }
         }
         if (x.isEmpty()) return fallback;
-        return LogisticRegression.fit(x, y, 1e-3, 3000);
+        return LogisticRegression.fit(x, y, w.stream().mapToDouble(Double::doubleValue).toArray(), 1e-3, 3000);
     }
 
     /** [in-scope accuracy, oos recall, answered-wrong rate] of thresholds on the samples. */

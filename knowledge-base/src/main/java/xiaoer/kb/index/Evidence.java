@@ -17,6 +17,8 @@ public final class Evidence {
     public double centroid;
     /** Cosine of the message to the script's answer; 0 without semantics. */
     public double answer;
+    /** Mean cosine of the message to the script's two closest phrasings; 0 without semantics. */
+    public double top2;
     /** Share of the message's nearest phrasings (semantic top-k) that belong to this script. */
     public double votes;
     public int bestPhrasing = -1;

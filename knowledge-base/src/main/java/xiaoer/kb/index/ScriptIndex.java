@@ -35,14 +35,14 @@ import xiaoer.kb.analysis.TextNormalizer;
 import xiaoer.kb.semantic.Embedder;
 
 /**
- * An immutable, fully built index of one set of scripts: a Lucene index of every phrasing (BM25 over per-language
- * fields, used to find candidates fast), the phrasings' analyzed terms (to score candidates with a normalized
- * similarity) and, when an embedder is given, the phrasings' embeddings (computed here, once).
+ * An immutable, fully built index of one set of scripts: a Lucene index with one document per script holding all
+ * its phrasings (BM25 over per-language fields, used to find candidate scripts fast), the phrasings' analyzed terms
+ * (to score candidates with a normalized similarity) and, when an embedder is given, the phrasings' embeddings
+ * (computed here, once).
  */
 public final class ScriptIndex {
 
     private static final int MAX_QUERY_TERMS = 48;
-    private static final int LUCENE_TOP_DOCS = 64;
 
     private final List<Script> scripts;
     private final Map<String, Integer> ordById = new HashMap<>();
@@ -54,7 +54,8 @@ public final class ScriptIndex {
     private final TermDictionary zhBigrams = new TermDictionary();
     private final TermDictionary enWords = new TermDictionary();
     private final IndexSearcher searcher;
-    private final int[] docToPhrasing;
+    /** Lucene holds one document per script (all its phrasings): postings a third as long as one per phrasing. */
+    private final int[] docToScript;
     private final String[] embedTexts;
     /** Per language: the phrasings' vectors from that language's model (dimensions differ between models). */
     private final Map<String, LangVectors> vectors = new HashMap<>();
@@ -94,11 +95,11 @@ public final class ScriptIndex {
                 if (en) enScripts++;
                 else zhScripts++;
                 phrasingStart[s] = p;
+                Document doc = new Document();
                 for (String question : script.questions()) {
                     String norm = TextNormalizer.forLexical(question);
                     embedTexts[p] = TextNormalizer.forEmbedding(question, !en);
                     phrasings.script[p] = s;
-                    Document doc = new Document();
                     if (en) {
                         phrasings.words[p] = termIds(enWords, analyzers.tokens(ShopAnalyzers.EN_WORDS, norm), s);
                         phrasings.bigrams[p] = new int[0];
@@ -109,10 +110,10 @@ public final class ScriptIndex {
                         doc.add(new TextField(ShopAnalyzers.ZH_WORDS, norm, Field.Store.NO));
                         doc.add(new TextField(ShopAnalyzers.ZH_BIGRAMS, norm, Field.Store.NO));
                     }
-                    doc.add(new NumericDocValuesField("ord", p));
-                    writer.addDocument(doc);
                     p++;
                 }
+                doc.add(new NumericDocValuesField("ord", s));
+                writer.addDocument(doc);
                 phrasingEnd[s] = p;
             }
             writer.forceMerge(1);
@@ -128,12 +129,12 @@ public final class ScriptIndex {
         DirectoryReader reader = DirectoryReader.open(dir);
         searcher = new IndexSearcher(reader);
         searcher.setQueryCache(null);
-        docToPhrasing = new int[reader.maxDoc()];
+        docToScript = new int[reader.maxDoc()];
         for (LeafReaderContext leaf : reader.leaves()) {
             NumericDocValues ords = leaf.reader().getNumericDocValues("ord");
             if (ords == null) continue;
             for (int d = ords.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = ords.nextDoc()) {
-                docToPhrasing[leaf.docBase + d] = (int) ords.longValue();
+                docToScript[leaf.docBase + d] = (int) ords.longValue();
             }
         }
         centroids = new float[scripts.size()][];
@@ -279,6 +280,41 @@ public final class ScriptIndex {
     }
 
     /**
+     * {@link #vocabularyCoverage(QueryAnalysis)} as if the phrasings {@code out} leaves out were not in the base: a
+     * term only they contain counts as unknown (else a left-out phrasing would always look fully known).
+     */
+    public double vocabularyCoverage(QueryAnalysis q, LeaveOut out) {
+        if (out.from() < 0) return vocabularyCoverage(q);
+        boolean en = "en".equals(q.lang());
+        double total = q.words().totalWeight() + q.bigrams().totalWeight();
+        if (total == 0) return 0;
+        double known = q.words().knownWeight() + q.bigrams().knownWeight();
+        known -= onlyInLeftOut(q.words().ids(), en ? enWords : zhWords, out, true);
+        if (!en) known -= onlyInLeftOut(q.bigrams().ids(), zhBigrams, out, false);
+        return Math.max(0, known) / total;
+    }
+
+    /** Weight of the query terms that occur in no phrasing outside {@code out}. */
+    private double onlyInLeftOut(int[] ids, TermDictionary dict, LeaveOut out, boolean words) {
+        double w = 0;
+        for (int id : ids) {
+            boolean elsewhere = false;
+            for (int p = 0; p < phrasings.script.length && !elsewhere; p++) {
+                if (out.excludes(p)) continue;
+                int[] terms = words ? phrasings.words[p] : phrasings.bigrams[p];
+                elsewhere = Arrays.binarySearch(terms, id) >= 0 && (dict == zhBigrams || sameDictionary(p, dict));
+            }
+            if (!elsewhere) w += dict.weight(id);
+        }
+        return w;
+    }
+
+    private boolean sameDictionary(int p, TermDictionary dict) {
+        boolean en = "en".equals(scriptLang[phrasings.script[p]]);
+        return (dict == enWords) == en;
+    }
+
+    /**
      * Scripts whose phrasings share terms with the message, best BM25 hit first, at most {@code max}. The Lucene
      * query is kept small, because its cost grows with the postings of every clause: only terms the index knows,
      * the {@value #MAX_WORD_CLAUSES} rarest words, and bigrams only when the words are weak (few, or much of the
@@ -286,6 +322,11 @@ public final class ScriptIndex {
      * on words and bigrams alike by {@link #scoreLexical}.
      */
     public List<Evidence> lexicalCandidates(QueryAnalysis q, int max) {
+        return lexicalCandidates(q, max, LeaveOut.NONE);
+    }
+
+    /** {@link #lexicalCandidates(QueryAnalysis, int)} without the phrasings {@code out} leaves out. */
+    public List<Evidence> lexicalCandidates(QueryAnalysis q, int max, LeaveOut out) {
         boolean en = "en".equals(q.lang());
         TermDictionary wd = en ? enWords : zhWords;
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -299,24 +340,23 @@ public final class ScriptIndex {
         if (clauses == 0) return new ArrayList<>();
         ScoreDoc[] hits;
         try {
-            hits = searcher.search(b.build(), new TopScoreDocCollectorManager(LUCENE_TOP_DOCS, LUCENE_TOP_DOCS)).scoreDocs;
+            // one extra hit in case a left-out script is among them; a small top-n also lets MaxScore skip more
+            int top = max + 1;
+            hits = searcher.search(b.build(), new TopScoreDocCollectorManager(top, top)).scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Evidence> out = new ArrayList<>(Math.min(max, hits.length));
-        int[] seen = new int[Math.min(max, hits.length)];
-        int seenCount = 0;
-        outer:
+        List<Evidence> found = new ArrayList<>(Math.min(max, hits.length));
         for (ScoreDoc hit : hits) {
-            int script = phrasings.script[docToPhrasing[hit.doc]];
-            for (int i = 0; i < seenCount; i++) if (seen[i] == script) continue outer;
-            seen[seenCount++] = script;
+            int script = docToScript[hit.doc];
+            // a script with every phrasing left out is not in the base; one left-out phrasing is re-scored away below
+            if (out.from() <= phrasingStart[script] && out.to() >= phrasingEnd[script]) continue;
             Evidence e = new Evidence(script);
-            scoreLexical(e, q);
-            out.add(e);
-            if (out.size() >= max) break;
+            scoreLexical(e, q, out);
+            found.add(e);
+            if (found.size() >= max) break;
         }
-        return out;
+        return found;
     }
 
     private static final int MAX_WORD_CLAUSES = 10;
@@ -345,12 +385,18 @@ public final class ScriptIndex {
 
     /** Fills the lexical fields of {@code e} from the best-matching phrasing of its script. */
     public void scoreLexical(Evidence e, QueryAnalysis q) {
+        scoreLexical(e, q, LeaveOut.NONE);
+    }
+
+    /** {@link #scoreLexical(Evidence, QueryAnalysis)} over the phrasings {@code out} keeps. */
+    public void scoreLexical(Evidence e, QueryAnalysis q, LeaveOut out) {
         boolean en = "en".equals(scriptLang[e.script]);
         TermDictionary wd = en ? enWords : zhWords;
         float qw = q.words().totalWeight();
         float qb = q.bigrams().totalWeight();
         double best = -1;
         for (int p = phrasingStart[e.script]; p < phrasingEnd[e.script]; p++) {
+            if (out.excludes(p)) continue;
             float iw = intersectWeight(q.words().ids(), phrasings.words[p], wd);
             float ib = en ? 0 : intersectWeight(q.bigrams().ids(), phrasings.bigrams[p], zhBigrams);
             double diceW = qw + phrasings.wordWeight[p] == 0 ? 0 : 2 * iw / (qw + phrasings.wordWeight[p]);
@@ -371,20 +417,35 @@ public final class ScriptIndex {
      * Semantic evidence for one message: per-script best cosine over its phrasings, cosine to the script's
      * centroid, nearest-phrasing votes, and the mean of the per-script bests (the message's baseline).
      */
-    public record SemanticScores(double[] best, double[] centroid, double[] answer, double[] votes, double mean) {
+    public record SemanticScores(double[] best, double[] top2, double[] centroid, double[] answer, double[] votes,
+                                 double mean) {
     }
 
     public static final int VOTERS = 5;
 
     /** Cosine of the message's vector to every phrasing of the language, summarised per script. */
     public SemanticScores semanticScores(float[] query, String lang) {
+        return semanticScores(query, lang, LeaveOut.NONE);
+    }
+
+    /**
+     * {@link #semanticScores(float[], String)} over the phrasings {@code out} keeps. {@code top2} is the mean of a
+     * script's two closest phrasings: with ~10 phrasings per script one odd phrasing close to the message should not
+     * decide alone (on leave-one-out over the English few-shot base it ranks clearly better than the best cosine).
+     */
+    public SemanticScores semanticScores(float[] query, String lang, LeaveOut out) {
         double[] best = new double[scripts.size()];
+        double[] second = new double[scripts.size()];
+        double[] top2 = new double[scripts.size()];
         double[] centroid = new double[scripts.size()];
         double[] answer = new double[scripts.size()];
         double[] votes = new double[scripts.size()];
         Arrays.fill(best, Double.NaN);
+        Arrays.fill(second, Double.NaN);
         LangVectors lv = vectors.get(lang);
-        if (lv == null || query == null || query.length != lv.dim()) return new SemanticScores(best, centroid, answer, votes, 0);
+        if (lv == null || query == null || query.length != lv.dim()) {
+            return new SemanticScores(best, top2, centroid, answer, votes, 0);
+        }
         int dim = lv.dim();
         float[] data = lv.data();
         int[] phr = lv.phrasing();
@@ -393,11 +454,15 @@ public final class ScriptIndex {
         int[] topScript = new int[VOTERS];
         Arrays.fill(topSim, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < phr.length; i++) {
+            if (out.excludes(phr[i])) continue;
             int s = phrasings.script[phr[i]];
             double dot = 0;
             int off = i * dim;
             for (int d = 0; d < dim; d++) dot += query[d] * data[off + d];
-            if (Double.isNaN(best[s]) || dot > best[s]) best[s] = dot;
+            if (Double.isNaN(best[s]) || dot > best[s]) {
+                second[s] = best[s];
+                best[s] = dot;
+            } else if (Double.isNaN(second[s]) || dot > second[s]) second[s] = dot;
             if (dot > topSim[VOTERS - 1]) {
                 int k = VOTERS - 1;
                 while (k > 0 && topSim[k - 1] < dot) {
@@ -422,8 +487,11 @@ public final class ScriptIndex {
             if (Double.isNaN(best[s])) continue;
             sum += best[s];
             count++;
+            top2[s] = Double.isNaN(second[s]) ? best[s] : (best[s] + second[s]) / 2;
             float[] c = centroids[s];
-            if (c != null && c.length == dim) {
+            if (out.from() < phrasingEnd[s] && out.to() > phrasingStart[s]) {
+                centroid[s] = centroidWithout(query, lv, s, out);
+            } else if (c != null && c.length == dim) {
                 double dot = 0;
                 for (int d = 0; d < dim; d++) dot += query[d] * c[d];
                 centroid[s] = dot;
@@ -435,7 +503,47 @@ public final class ScriptIndex {
                 answer[s] = dot;
             }
         }
-        return new SemanticScores(best, centroid, answer, votes, count == 0 ? 0 : sum / count);
+        return new SemanticScores(best, top2, centroid, answer, votes, count == 0 ? 0 : sum / count);
+    }
+
+    /** Cosine of the query to the mean of script {@code s}'s phrasing vectors other than those left out. */
+    private double centroidWithout(float[] query, LangVectors lv, int s, LeaveOut out) {
+        int dim = lv.dim();
+        float[] c = new float[dim];
+        for (int i = 0; i < lv.phrasing().length; i++) {
+            int p = lv.phrasing()[i];
+            if (phrasings.script[p] != s || out.excludes(p)) continue;
+            for (int d = 0; d < dim; d++) c[d] += lv.data()[i * dim + d];
+        }
+        double norm = 0;
+        double dot = 0;
+        for (int d = 0; d < dim; d++) {
+            norm += c[d] * c[d];
+            dot += query[d] * c[d];
+        }
+        return norm == 0 ? 0 : dot / Math.sqrt(norm);
+    }
+
+    /** The script phrasing {@code p} belongs to. */
+    public int scriptOfPhrasing(int p) {
+        return phrasings.script[p];
+    }
+
+    /** Phrasing ordinals of script {@code s}: {@code [start, end)}. */
+    public int phrasingStart(int s) {
+        return phrasingStart[s];
+    }
+
+    public int phrasingEnd(int s) {
+        return phrasingEnd[s];
+    }
+
+    /** The stored vector of phrasing {@code p} (null without embeddings for its language). */
+    public float[] phrasingVector(int p) {
+        LangVectors lv = vectors.get(scriptLang[phrasings.script[p]]);
+        if (lv == null) return null;
+        int i = Arrays.binarySearch(lv.phrasing(), p);
+        return i < 0 ? null : Arrays.copyOfRange(lv.data(), i * lv.dim(), (i + 1) * lv.dim());
     }
 
     public String language(int scriptOrd) {

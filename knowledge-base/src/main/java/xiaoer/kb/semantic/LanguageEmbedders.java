@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * One embedding model per language, chosen by the language of the script or message: Chinese → bge-small-zh,
- * English → all-MiniLM-L6-v2. Models load lazily, so a Chinese-only base never loads the English one. As a plain
+ * English → bge-small-en-v1.5. Models load lazily, so a Chinese-only base never loads the English one. As a plain
  * {@link Embedder} (no language given) it behaves as the Chinese model.
  */
 public final class LanguageEmbedders implements Embedder {
@@ -27,7 +27,7 @@ public final class LanguageEmbedders implements Embedder {
         this.modelId = id.toString();
     }
 
-    /** zh → {@link BgeSmallZhEmbedder}, en → {@link MiniLmEmbedder}; the JVM-wide instance. */
+    /** zh → {@link BgeSmallZhEmbedder}, en → {@link BgeSmallEnEmbedder}; the JVM-wide instance. */
     public static LanguageEmbedders shared() {
         LanguageEmbedders s = shared;
         if (s == null) {
@@ -35,7 +35,7 @@ public final class LanguageEmbedders implements Embedder {
                 s = shared;
                 if (s == null) {
                     shared = s = new LanguageEmbedders("zh", Map.of("zh", BgeSmallZhEmbedder::shared,
-                            "en", MiniLmEmbedder::shared));
+                            "en", BgeSmallEnEmbedder::shared));
                 }
             }
         }
