@@ -1,5 +1,7 @@
 package xiaoer.console.agent;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +43,7 @@ import java.util.Optional;
 @RequestMapping("/api/console")
 public class AgentToolsController {
 
+    private static final Logger log = LoggerFactory.getLogger(AgentToolsController.class);
     private static final int SUGGESTIONS = 3;
 
     /** The caller's seat, or {@code routing: false} when the engine does not route. */
@@ -92,10 +95,15 @@ public class AgentToolsController {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("bad_status", "status is one of online, busy, away, offline.");
         }
-        presence.ensure(auth);
+        presence.register(auth); // not ensure(): offline → busy must not pass through online
         String deputy = body.deputy() == null || body.deputy().isBlank() ? null : body.deputy();
         Outcome<SeatChange> outcome = engine.changeSeat(auth.getName(), to, deputy);
         if (!outcome.isDone()) throw new RoutingRefusedException(outcome.refusal().orElseThrow());
+        SeatChange change = outcome.orThrow();
+        if (change.changed()) {
+            log.info("agent {} is {} (was {})", auth.getName(), change.seat().status().name().toLowerCase(Locale.ROOT),
+                    change.previous().name().toLowerCase(Locale.ROOT));
+        }
         return view(auth.getName());
     }
 

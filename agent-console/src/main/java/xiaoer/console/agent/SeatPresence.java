@@ -52,6 +52,21 @@ public class SeatPresence {
 
     /** The caller's seat, registered and online if it was unknown or offline; empty without routing. */
     public Optional<AgentSeat> ensure(Authentication auth) {
+        Optional<AgentSeat> seat = register(auth);
+        if (seat.isPresent() && seat.get().status() == AgentStatus.OFFLINE) {
+            engine.changeSeat(seat.get().id(), AgentStatus.ONLINE, null);
+            log.info("agent {} is online ({} groups, capacity {})", seat.get().id(), seat.get().skills().size(),
+                    seat.get().capacity());
+            return engine.staffing().flatMap(s -> s.seats().seat(seat.get().id()));
+        }
+        return seat;
+    }
+
+    /**
+     * The caller's seat, registered from their account but with its status left as it is: for an agent who is about
+     * to choose a status, so that going from offline to busy never passes through online (and gets a chat routed).
+     */
+    public Optional<AgentSeat> register(Authentication auth) {
         Optional<Staffing> staffing = engine.staffing();
         if (staffing.isEmpty()) return Optional.empty();
         AgentProfile p = profiles.of(auth);
@@ -61,12 +76,7 @@ public class SeatPresence {
         var skills = account != null ? account.skills()
                 : lead ? EnumSet.noneOf(SkillGroup.class) : EnumSet.allOf(SkillGroup.class);
         int capacity = account != null ? account.capacity() : AgentSeat.DEFAULT_CAPACITY;
-        AgentSeat seat = staffing.get().seats().register(p.username(), p.displayName(),
-                lead ? SeatRole.LEAD : SeatRole.AGENT, skills, capacity);
-        if (seat.status() == AgentStatus.OFFLINE) {
-            engine.changeSeat(p.username(), AgentStatus.ONLINE, null);
-            log.info("agent {} is online ({} groups, capacity {})", p.username(), skills.size(), capacity);
-        }
-        return staffing.get().seats().seat(p.username());
+        return Optional.of(staffing.get().seats().register(p.username(), p.displayName(),
+                lead ? SeatRole.LEAD : SeatRole.AGENT, skills, capacity));
     }
 }

@@ -30,6 +30,10 @@ import java.util.concurrent.TimeUnit;
  * restart keeps what it had, like the compose file's Redis), and app nodes as child JVMs of the packaged jar
  * ({@code --spring.profiles.active=cluster}, -Xmx512m). Skips with a message when PostgreSQL, redis-server or the jar
  * is missing, except under {@code CI=true}, where it fails.
+ * <p>
+ * The nodes run a private copy of the jar taken when the harness starts: a build in the same working tree rewrites
+ * {@code target/app-*.jar} in place, and a running JVM then fails to load classes from it (NoClassDefFoundError in
+ * Netty or Tomcat threads, a node that no longer sees the others), which looks like a cluster fault but is not.
  */
 final class ClusterHarness implements AutoCloseable {
 
@@ -125,9 +129,66 @@ final class ClusterHarness implements AutoCloseable {
 
     private ClusterHarness(String pgUser, Path jar) throws IOException {
         this.pgUser = pgUser;
-        this.jar = jar;
         this.workDir = Files.createDirectories(Path.of("target", "cluster-it", schema)).toAbsolutePath();
+        this.jar = workDir.resolve("app.jar");
+        copyWhole(jar, this.jar); // the nodes' own copy: see the class comment
+        System.out.println("cluster nodes run " + jar.toAbsolutePath() + " of " + Files.getLastModifiedTime(jar)
+                + " (copied to " + this.jar + ")");
         this.pgProxy = new TcpProxy(5432);
+    }
+
+    /**
+     * The project's modules nested in the jar that differ from those this build resolved (the test class path), as a
+     * message; null when they match. {@code ./mvnw -pl app verify} after installing a changed module does not renew
+     * them: the jar plugin keeps the existing (already repackaged) jar when app's own classes did not change, and the
+     * Spring Boot repackage then leaves an already repackaged jar alone. The nodes would run the old module code.
+     */
+    static String staleModules(Path jar) throws IOException {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path", ""));
+        Map<String, Path> resolved = new java.util.HashMap<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            String name = p.getFileName() == null ? "" : p.getFileName().toString();
+            if (name.endsWith("-SNAPSHOT.jar") && Files.isRegularFile(p)) resolved.put(name, p);
+        }
+        List<String> stale = new ArrayList<>();
+        List<String> compared = new ArrayList<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (Map.Entry<String, Path> module : resolved.entrySet()) {
+                java.util.zip.ZipEntry nested = zip.getEntry("BOOT-INF/lib/" + module.getKey());
+                if (nested == null) continue;
+                compared.add(module.getKey());
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(Files.readAllBytes(module.getValue()));
+                if (nested.getSize() != Files.size(module.getValue()) || nested.getCrc() != crc.getValue()) {
+                    stale.add(module.getKey());
+                }
+            }
+        }
+        System.out.println("the jar's nested modules " + compared + " match this build's: " + stale.isEmpty());
+        if (stale.isEmpty()) return null;
+        return jar + " holds other builds of " + stale + " than this build resolved (" + resolved.keySet().stream()
+                .filter(stale::contains).map(resolved::get).toList() + "): the nodes would run old code. Repackage"
+                + " it: ./mvnw -o -pl app verify -Dmaven.jar.forceCreation=true ... (or package with it first)";
+    }
+
+    /** Copies the jar, again while a build is still writing it (a zip whose central directory does not read). */
+    private static void copyWhole(Path from, Path to) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(to.toFile())) {
+                if (zip.getEntry("META-INF/MANIFEST.MF") != null) return;
+                if (attempt >= 30) throw new IOException(from + " has no manifest");
+            } catch (IOException e) {
+                if (attempt >= 30) throw e;
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while copying " + from, e);
+            }
+        }
     }
 
     /** Checks the prerequisites (skip or, under CI=true, fail) and creates the schema and the private Redis. */
@@ -154,6 +215,8 @@ final class ClusterHarness implements AutoCloseable {
             System.err.println(message);
             Assumptions.abort(message);
         }
+        String stale = staleModules(jar);
+        if (stale != null) Assertions.fail(stale);
         ClusterHarness h = new ClusterHarness(pgUser, jar);
         try (Connection c = h.db(); Statement s = c.createStatement()) {
             s.execute("create schema " + h.schema);
@@ -217,6 +280,11 @@ final class ClusterHarness implements AutoCloseable {
         }
         if (redis != null) redis.destroyForcibly();
         pgProxy.close();
+        try {
+            Files.deleteIfExists(jar); // 200+ MB; the logs stay
+        } catch (IOException e) {
+            System.err.println("could not delete " + jar + ": " + e.getMessage());
+        }
         try (Connection c = db(); Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + schema + " cascade");
         } catch (SQLException e) {
