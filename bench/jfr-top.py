@@ -33,7 +33,8 @@ def main():
         if only and not name.startswith(only):
             continue
         total += 1
-        names = [f["method"]["type"]["name"] + "." + f["method"]["name"] for f in frames]
+        # JFR writes type names with '/' (xiaoer/app/storage/...): as dots, so --filter xiaoer. matches every own frame
+        names = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in frames]
         self_c[names[0]] += 1
         for n in set(names):
             incl_c[n] += 1

@@ -4,10 +4,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
+import org.springframework.messaging.simp.broker.SubscriptionRegistry;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import xiaoer.engine.chat.ChatEngine;
 import xiaoer.engine.chat.ChatEvent;
@@ -27,6 +31,10 @@ import java.time.Clock;
  *   <li>{@code /user/queue/console}: the same, to the agent who owns it</li>
  *   <li>{@code /topic/console/conversation/{id}}: its stored events (with seq) and the shopper's typing</li>
  * </ul>
+ *
+ * <p>A push to a topic nobody on this node subscribes to is not built at all (issue 10: every stored event became
+ * JSON and a broker message, with no console open, on the hottest path): the relay asks the node's simple broker for
+ * the topic's subscriptions first, the same look-up the broker itself would make when handling the push.
  */
 @Component
 public class ConsoleEventRelay implements SmartInitializingSingleton {
@@ -37,37 +45,62 @@ public class ConsoleEventRelay implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleEventRelay.class);
 
+    private static final byte[] NO_PAYLOAD = new byte[0];
+
     private final ChatEngine engine;
     private final SimpMessagingTemplate messaging;
     private final Clock clock;
+    private final ObjectProvider<SimpleBrokerMessageHandler> broker;
+    /** The node's broker's subscriptions; null when there is no simple broker (then every push is sent). */
+    private volatile SubscriptionRegistry subscriptions;
 
-    public ConsoleEventRelay(ChatEngine engine, SimpMessagingTemplate messaging, ObjectProvider<Clock> clock) {
+    public ConsoleEventRelay(ChatEngine engine, SimpMessagingTemplate messaging, ObjectProvider<Clock> clock,
+                             ObjectProvider<SimpleBrokerMessageHandler> broker) {
         this.engine = engine;
         this.messaging = messaging;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.broker = broker;
     }
 
     /** Subscribes once all singletons exist, so no event is relayed into a half-built broker. */
     @Override
     public void afterSingletonsInstantiated() {
+        SimpleBrokerMessageHandler simple = broker.getIfUnique();
+        subscriptions = simple == null ? null : simple.getSubscriptionRegistry();
         engine.bus().subscribe(this::relay);
     }
 
     void relay(EngineEvent event) {
         // Java 17: no pattern switch; the bus has exactly three event kinds
         if (event instanceof ChatEvent e) {
-            messaging.convertAndSend(CONVERSATION_TOPIC + e.conversationId(), ConsolePush.message(EventView.of(e)));
+            String topic = CONVERSATION_TOPIC + e.conversationId();
+            if (watched(topic)) messaging.convertAndSend(topic, ConsolePush.message(EventView.of(e)));
         } else if (event instanceof ConversationChanged c) {
+            boolean toQueue = watched(QUEUE_TOPIC);
+            boolean toAgent = c.conversation().agentId() != null;
+            if (!toQueue && !toAgent) return;
             ConsolePush push = ConsolePush.conversation(ConversationView.of(c.conversation(), clock));
-            messaging.convertAndSend(QUEUE_TOPIC, push);
-            if (c.conversation().agentId() != null) {
+            if (toQueue) messaging.convertAndSend(QUEUE_TOPIC, push);
+            if (toAgent) {
                 messaging.convertAndSendToUser(c.conversation().agentId(), AGENT_QUEUE, push, mutableHeaders());
             }
         } else if (event instanceof TypingEvent t && t.from() == Sender.SHOPPER) {
-            messaging.convertAndSend(CONVERSATION_TOPIC + t.conversationId(),
-                    ConsolePush.typing(t.conversationId(), t.from().wire(), t.on()));
+            String topic = CONVERSATION_TOPIC + t.conversationId();
+            if (watched(topic)) {
+                messaging.convertAndSend(topic, ConsolePush.typing(t.conversationId(), t.from().wire(), t.on()));
+            }
         }
-        log.debug("relayed {} to consoles", event.getClass().getSimpleName());
+        if (log.isDebugEnabled()) log.debug("relayed {} to consoles", event.getClass().getSimpleName());
+    }
+
+    /** Whether a console on this node subscribes to {@code destination} now (true when that cannot be known). */
+    boolean watched(String destination) {
+        SubscriptionRegistry registry = subscriptions;
+        if (registry == null) return true;
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setDestination(destination);
+        Message<byte[]> probe = MessageBuilder.createMessage(NO_PAYLOAD, headers.getMessageHeaders());
+        return !registry.findSubscriptions(probe).isEmpty();
     }
 
     /**

@@ -13,6 +13,7 @@ import xiaoer.engine.chat.ChatEvent;
 import xiaoer.engine.chat.Conversation;
 import xiaoer.engine.chat.ConversationStatus;
 import xiaoer.engine.chat.EventDraft;
+import xiaoer.engine.chat.Sender;
 import xiaoer.engine.chat.Visitor;
 
 import java.time.Instant;
@@ -210,6 +211,38 @@ abstract class ConversationStoreContract {
         assertEquals(List.of(16L, 17L, 18L, 19L, 20L), recent.stream().map(ChatEvent::seq).toList());
         assertEquals(30, store.recentHistory(c.id(), Long.MAX_VALUE, 100).size());
         assertTrue(store.recentHistory(c.id(), 1, 10).isEmpty());
+    }
+
+    @Test
+    void lastFromIsTheLatestEventOfThatSenderBeforeASeq() {
+        Conversation c = conversation("last-from");
+        for (int k = 0; k < 40; k++) {
+            store.append(c.id(), k % 10 == 3
+                    ? new EventDraft(Sender.SYSTEM, "系统" + k, List.of(), null, null, false, Map.of("stage", "s" + k))
+                    : EventDraft.shopper("第" + k + "条", "lf-" + k), t0);
+        }
+        // seqs 1..40; system events at seqs 4, 14, 24, 34
+        assertEquals("s33", store.lastFrom(c.id(), Sender.SYSTEM, Long.MAX_VALUE).orElseThrow().meta().get("stage"));
+        assertEquals(24L, store.lastFrom(c.id(), Sender.SYSTEM, 34).orElseThrow().seq());
+        assertEquals(33L, store.lastFrom(c.id(), Sender.SHOPPER, 34).orElseThrow().seq());
+        assertTrue(store.lastFrom(c.id(), Sender.SYSTEM, 4).isEmpty());
+        assertTrue(store.lastFrom(c.id(), Sender.AGENT, Long.MAX_VALUE).isEmpty());
+        // the history reads the same index in order
+        assertEquals(40, store.history(c.id()).size());
+        assertEquals(1L, store.history(c.id()).get(0).seq());
+    }
+
+    @Test
+    void lastClosedIsTheVisitorsMostRecentlyClosedConversation() {
+        Visitor v = new Visitor("default", "closer", false, null);
+        assertTrue(store.lastClosed("default", "closer").isEmpty());
+        Conversation first = store.create(v, t0);
+        store.transition(first.id(), ConversationStatus.BOT, ConversationStatus.CLOSED, null, null, null, t0.plusSeconds(1));
+        Conversation second = store.create(v, t0.plusSeconds(2));
+        assertEquals(first.id(), store.lastClosed("default", "closer").orElseThrow().id());
+        store.transition(second.id(), ConversationStatus.BOT, ConversationStatus.CLOSED, null, null, null, t0.plusSeconds(3));
+        assertEquals(second.id(), store.lastClosed("default", "closer").orElseThrow().id());
+        assertTrue(store.lastClosed("default", "nobody").isEmpty());
     }
 
     @Test

@@ -38,6 +38,22 @@ public interface ConversationStore {
     }
 
     /**
+     * The latest event of one conversation from {@code from} with a sequence number below {@code beforeSeq}, internal
+     * notes included: read per message of a waiting shopper (the stage of the last system event), so it must not grow
+     * with the conversation. The default looks back through {@link #recentHistory} in growing windows; stores override
+     * it with a single bounded query.
+     */
+    default Optional<ChatEvent> lastFrom(String conversationId, Sender from, long beforeSeq) {
+        for (int window = 16; ; window *= 4) {
+            List<ChatEvent> recent = recentHistory(conversationId, beforeSeq, window);
+            for (int i = recent.size() - 1; i >= 0; i--) {
+                if (recent.get(i).from() == from) return Optional.of(recent.get(i));
+            }
+            if (recent.size() < window) return Optional.empty();
+        }
+    }
+
+    /**
      * Moves a conversation from one status to another only if it is still in {@code from} (compare-and-set), so
      * two agents accepting at once cannot both win.
      */

@@ -63,8 +63,6 @@ final class Reception {
     private final KnowledgeBase kb;
     private final Clock clock;
     private final MeterRegistry metrics;
-    /** The place each waiting shopper was last told: a new message only when it improves. */
-    private final ConcurrentMap<String, Integer> toldPosition = new ConcurrentHashMap<>();
     /** Assigned conversations whose agent has not answered yet: the first-response clock. */
     private final ConcurrentMap<String, Instant> awaitingFirstReply = new ConcurrentHashMap<>();
     private final List<Consumer<RoutingTick>> tickListeners = new CopyOnWriteArrayList<>();
@@ -98,7 +96,7 @@ final class Reception {
         if (!outcome.isDone()) return router.position(queued.id()).orElse(0);
         HandOff h = outcome.orThrow();
         if (h.assigned()) return 0;
-        toldPosition.put(queued.id(), h.position());
+        router.placeTold(queued.id(), h.position());
         return h.position();
     }
 
@@ -164,7 +162,7 @@ final class Reception {
             log.warn("conversation {} changed while assigning it to {}", id, a.agentId());
             return;
         }
-        toldPosition.remove(id);
+        router.forgetPlace(id);
         awaitingFirstReply.put(id, a.assignedAt());
         boolean fresh = a.how() == Assignment.How.ROUTED || a.how() == Assignment.How.PICKED;
         String text = fresh ? texts.get("agent.joined", Map.of("agent", a.agentName()))
@@ -214,7 +212,7 @@ final class Reception {
     /** The chat ended: free the agent's seat and give it to whoever waits. */
     void closed(String conversationId) {
         router.closed(conversationId);
-        toldPosition.remove(conversationId);
+        router.forgetPlace(conversationId);
         awaitingFirstReply.remove(conversationId);
         router.dispatch();
         notifyPositions();
@@ -257,7 +255,7 @@ final class Reception {
         afterwards.accept(t);
         if (t.assignment().isEmpty()) {
             int position = Math.max(1, router.position(c.id()).orElse(1));
-            toldPosition.put(c.id(), position);
+            router.placeTold(c.id(), position);
             publish(store.append(c.id(), EventDraft.system(routingTexts.get("routing.transfer.waiting",
                     Map.of("position", position)), List.of()), now()));
             store.find(c.id()).ifPresent(q -> bus.publish(new ConversationChanged(q)));
@@ -294,7 +292,9 @@ final class Reception {
         }
         List<String> back = router.agentLeft(agentId).stream().map(QueueEntry::conversationId).toList();
         for (Assignment a : held) {
-            if (!back.contains(a.conversationId())) {
+            // not re-queued by us: put the row back, unless the queue has it (another node's pass or a pick adopted
+            // the stored waiting row in between): then it is waiting, and an AGENT row would strand it
+            if (!back.contains(a.conversationId()) && router.position(a.conversationId()).isEmpty()) {
                 store.transition(a.conversationId(), ConversationStatus.QUEUED, ConversationStatus.AGENT, null, null,
                         null, now());
             } else {
@@ -327,7 +327,7 @@ final class Reception {
 
     int position(String conversationId) {
         int position = router.position(conversationId).orElse(0);
-        if (position > 0) toldPosition.put(conversationId, position);
+        if (position > 0) router.placeTold(conversationId, position);
         return position;
     }
 
@@ -339,7 +339,7 @@ final class Reception {
             log.warn("could not open a ticket for the message left in {}: {}", c.id(), e.toString());
         }
         router.withdraw(c.id());
-        toldPosition.remove(c.id());
+        router.forgetPlace(c.id());
         Optional<Conversation> closed = store.transition(c.id(), ConversationStatus.QUEUED, ConversationStatus.CLOSED,
                 null, null, null, now());
         String text = ticketNo == null ? routingTexts.get("routing.queue.left_plain")
@@ -354,16 +354,8 @@ final class Reception {
 
     /** The stage of the latest system event before {@code beforeSeq} that has one (queue timeout, leave message). */
     private String lastStage(String conversationId, long beforeSeq) {
-        // read per queued message: look back through a growing window instead of the whole history (a waiting
-        // shopper's latest system event is nearly always among the last few)
-        for (int window = 16; ; window *= 4) {
-            List<ChatEvent> recent = store.recentHistory(conversationId, beforeSeq, window);
-            for (int i = recent.size() - 1; i >= 0; i--) {
-                ChatEvent e = recent.get(i);
-                if (e.from() == Sender.SYSTEM) return e.meta().get(STAGE);
-            }
-            if (recent.size() < window) return null;
-        }
+        // read per queued message: one bounded look-up of the latest system event, not the history
+        return store.lastFrom(conversationId, Sender.SYSTEM, beforeSeq).map(e -> e.meta().get(STAGE)).orElse(null);
     }
 
     // ---- time ----
@@ -413,8 +405,7 @@ final class Reception {
             String id = entry.conversationId();
             int now = router.position(id).orElse(0);
             if (now == 0) continue;
-            Integer told = toldPosition.put(id, now);
-            if (told == null || now >= told) continue;
+            if (!router.placeImproved(id, now)) continue; // shared by the nodes: told once
             Conversation c = store.find(id).orElse(null);
             if (c == null || c.status() != ConversationStatus.QUEUED) continue;
             publish(store.append(id, new EventDraft(Sender.SYSTEM, routingTexts.get("routing.queue.position",

@@ -34,8 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Delivery: every node's server subscribes to the engine's bus (in-process, or cluster-wide in cluster mode) and
  * sends each event to the sockets of that visitor connected to THIS node; it does not use netty-socketio's room
- * broadcast for delivery, so a cluster-wide bus and a Redisson store can't deliver an event twice. Sockets still join
- * the room {@code shop:visitor} so tools can address a visitor.
+ * broadcast for delivery, so a cluster-wide bus and a Redisson store can't deliver an event twice. Sockets join no
+ * room: nothing addressed rooms, and a room cost every connection two more sets (and, with a Redisson store, a
+ * publish to Redis on every connect and disconnect).
  *
  * <p>Security: random session ids ({@code randomSession=true}; netty-socketio's default reuses an {@code io} cookie
  * sent by the client), WebSocket and HTTP compression off, frame and body size limits, origin allow-list, signed
@@ -212,8 +213,7 @@ public final class WidgetServer {
         String key = a.visitor().key();
         // registered before the replay is read, so no event can fall between replay and live delivery
         sessions.put(client.getSessionId(), session);
-        sessionsByVisitor.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(session);
-        client.joinRoom(key);
+        sessionsByVisitor.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet(1)).add(session);
         // the replay starts once the client's socket.io CONNECT was answered (see ConnectPacketWatch)
     }
 
