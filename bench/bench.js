@@ -341,7 +341,7 @@ async function clusterRep(rep, redisUrl) {
       const dataDir = path.join(OUT, `data-c${rep}-${i}`);
       nodes.push(start(`cluster-r${rep}-node${i}`, 'taskset', ['-c', String(i - 1), 'java', ...xiaoerArgs(dataDir, http, ws, [
         '--spring.profiles.active=cluster', `--spring.datasource.url=${jdbc}`, '--spring.datasource.username=postgres',
-        `--xiaoer.cluster.redis-url=${redisUrl}`, `--xiaoer.cluster.node-id=bench-node${i}`])]));
+        `--xiaoer.cluster.redis-url=${redisUrl}`, `--xiaoer.cluster.node-id=bench-node${i}`, '--xiaoer.shop.damage.token-secret=bench-upload-secret'])]));
       nodes[nodes.length - 1].http = http; nodes[nodes.length - 1].ws = ws;
       if (i === 1) await sleep(8000); // let node 1 run the migrations first
     }

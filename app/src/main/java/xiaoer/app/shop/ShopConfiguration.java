@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.slf4j.Logger;
@@ -41,9 +42,14 @@ public class ShopConfiguration {
     /** Photos and damage reports (domain.md §8); the widget server issues upload tokens through it. */
     @Bean
     DamageDesk damageDesk(JdbcTemplate jdbc, TransactionTemplate tx, DamageProperties properties, Clock clock,
-                          ObjectProvider<WidgetServer> widgetServer) {
+                          ObjectProvider<WidgetServer> widgetServer, Environment environment) {
         UploadTokens tokens;
         if (properties.tokenSecret() == null || properties.tokenSecret().isBlank()) {
+            if (environment.matchesProfiles("cluster")) {
+                // a token issued by one node must be accepted by the others, so a per-node random secret won't do
+                throw new IllegalStateException("xiaoer.shop.damage.token-secret (XIAOER_SHOP_DAMAGE_TOKENSECRET) must "
+                        + "be set in cluster mode: every node must sign photo-upload tokens with the same secret");
+            }
             log.info("xiaoer.shop.damage.token-secret is not set: upload tokens use a random secret (single node only)");
             tokens = UploadTokens.random();
         } else {

@@ -77,6 +77,7 @@ final class ClusterHarness implements AutoCloseable {
                     "--spring.datasource.hikari.maximum-pool-size=5",
                     "--xiaoer.cluster.redis-url=redis://127.0.0.1:" + redisPort,
                     "--xiaoer.cluster.node-id=" + id,
+                    "--xiaoer.shop.damage.token-secret=cluster-it-upload-secret",
                     "--xiaoer.data-dir=" + workDir.resolve("data-" + id),
                     "--xiaoer.engine.human-hours.from=00:00", "--xiaoer.engine.human-hours.to=00:00",
                     "--xiaoer.widget.messages-per-minute-per-visitor=0",
