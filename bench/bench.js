@@ -290,7 +290,21 @@ async function embeddedRep(rep) {
   if (errors.error + errors.warn) log(`  xiaoer log: ${errors.error} ERROR, ${errors.warn} WARN lines (${errors.first || ''})`);
   await stop(peer);
   await stop(x);
+  const dbBytes = dirBytes(dataDir);
+  record({ scenario: 'datadir', target: 'xiaoer', rep, result: { bytes: dbBytes } });
+  log(`  xiaoer data dir after the run: ${(dbBytes / 1048576).toFixed(1)} MB`);
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+// bytes of the files under a directory (the H2 database's size after a run: compaction keeps it from growing)
+function dirBytes(dir) {
+  let total = 0;
+  try {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      total += e.isDirectory() ? dirBytes(p) : e.isFile() ? fs.statSync(p).size : 0;
+    }
+  } catch (e) { /* gone or unreadable */ }
+  return total;
 }
 function countLogProblems(file) {
   let error = 0, warn = 0, first = null;
@@ -321,6 +335,7 @@ async function profileRun() {
   const threads = execFileSync(process.execPath, [path.join(HERE, 'thread-cpu.js'), 'diff', String(x.pid), snap], { encoding: 'utf8' });
   jcmd(x.pid, 'JFR.dump', 'name=bench', `filename=${jfr}`);
   await stop(x);
+  log(`  xiaoer data dir after the profiled run: ${(dirBytes(dataDir) / 1048576).toFixed(1)} MB`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const jfrTop = (...extra) => spawnSync('python3', [path.join(HERE, 'jfr-top.py'), jfr, '--top', '20', ...extra], { encoding: 'utf8' }).stdout;
   const top = `${jfrTop()}\n# widget lanes only\n${jfrTop('--thread', 'xiaoer-widget')}\n# store writer only\n${jfrTop('--thread', 'xiaoer-conversations-writer')}`;

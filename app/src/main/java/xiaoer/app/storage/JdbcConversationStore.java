@@ -7,6 +7,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 import xiaoer.engine.chat.Appended;
@@ -19,6 +20,7 @@ import xiaoer.engine.chat.Sender;
 import xiaoer.engine.chat.Visitor;
 import xiaoer.kb.QuickReply;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,8 +45,8 @@ import java.util.function.Supplier;
  * <p>Every write (append, create, transition) goes through a group commit ({@link GroupCommit}): one writer thread
  * per node takes every write that is waiting and runs them in one transaction, then answers each caller after the
  * commit. Per batch of appends: the owners of the conversations (cached: a conversation never changes its visitor), one
- * query for repeated clientMsgIds, one counter update per visitor (its row lock orders the visitor's seqs across nodes;
- * visitors are taken in a fixed order so two nodes' batches do not deadlock on them), one batched insert. Reads run
+ * query for repeated clientMsgIds, one batch for the visitors' counters (their row locks order each visitor's seqs across
+ * nodes; visitors are locked in a fixed order so two nodes' batches do not deadlock on them), one batched insert. Reads run
  * on the caller's thread.
  */
 public final class JdbcConversationStore implements ConversationStore, AutoCloseable {
@@ -56,6 +59,11 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
      */
     static final long GATHER_MICROS = 1000;
     static final int GATHER_FROM = 4;
+    /** Visitor counters kept by the writer on H2. */
+    private static final int SEQ_CACHE = 65_536;
+    private static final String CAS_SEQ_SQL = "update visitors set last_seq = ? where shop = ? and visitor_id = ? "
+            + "and last_seq = ?";
+    private static final String SET_SEQ_SQL = "update visitors set last_seq = ? where shop = ? and visitor_id = ?";
     /** Conversation id -> (shop, visitor) entries kept by the writer. */
     private static final int OWNER_CACHE = 16_384;
     private static final String INSERT_EVENT_SQL = "insert into chat_events (shop, visitor_id, seq, conversation_id, "
@@ -65,6 +73,8 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
             + "agent_id, agent_name, handoff_reason, created_at, queued_at, updated_at";
     private static final String EVENT_COLUMNS = "shop, visitor_id, seq, conversation_id, sender, text, at, "
             + "quick_replies, agent_name, client_msg_id, internal, meta";
+    private static final String CLIENT_MSG_ID_SQL_H2 = "select " + EVENT_COLUMNS + " from chat_events "
+            + "use index (chat_events_client_msg) where conversation_id = ? and client_msg_id = ?";
     private static final TypeReference<List<QuickReply>> QUICK_REPLIES = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> META = new TypeReference<>() { };
 
@@ -77,7 +87,10 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
      * never goes stale); bounded by dropping arbitrary entries once full.
      */
     private final ConcurrentHashMap<String, Owner> owners = new ConcurrentHashMap<>(1024);
-    private volatile String nextSeqSql;
+    /** H2: the visitors' committed counters, as the writer thread set them (only that thread touches it). */
+    private final HashMap<Owner, Long> seqCache = new HashMap<>(4096);
+    /** H2: the counters the writer's current transaction set, for {@link #seqCache} once it committed. */
+    private final HashMap<Owner, Long> pendingSeqs = new HashMap<>(512);
     private volatile Boolean h2;
     private volatile String primaryKeyHint;
 
@@ -155,7 +168,7 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
 
     /** One transaction for the whole batch (the writer thread), in the file before anyone is answered. */
     private List<Object> writeBatch(List<Write> batch) {
-        List<Object> results = tx.execute(s -> writeInTransaction(batch));
+        List<Object> results = inTransaction(batch);
         persist();
         return results;
     }
@@ -183,7 +196,7 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
     /** One write in its own transaction: the retry after a failed batch. */
     private Object writeAlone(Write w) {
         try {
-            Object result = tx.execute(s -> writeInTransaction(List.of(w))).get(0);
+            Object result = inTransaction(List.of(w)).get(0);
             persist();
             return result;
         } catch (DuplicateKeyException raced) {
@@ -246,13 +259,14 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
             fresh.computeIfAbsent(owner[i], k -> new ArrayList<>()).add(i);
         }
 
-        // seqs: one counter update per visitor, visitors in a fixed order
+        // seqs: the visitors' counters, all in one batch, visitors in a fixed order
+        long[] lastSeqs = nextSeqs(fresh);
         List<Object[]> rows = new ArrayList<>(n);
+        int v = 0;
         for (Map.Entry<Owner, List<Integer>> e : fresh.entrySet()) {
             Owner o = e.getKey();
             List<Integer> indexes = e.getValue();
-            long last = nextSeqs(o, indexes.size());
-            long seq = last - indexes.size() + 1;
+            long seq = lastSeqs[v++] - indexes.size() + 1;
             for (int i : indexes) {
                 AppendRequest r = batch.get(i);
                 EventDraft d = r.draft();
@@ -307,6 +321,7 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
 
     /** Earlier events with the batch's clientMsgIds, keyed by conversation id + "\n" + clientMsgId. */
     private Map<String, ChatEvent> storedClientMsgIds(List<AppendRequest> batch) {
+        if (isH2()) return storedClientMsgIdsH2(batch);
         List<Object> args = new ArrayList<>();
         StringBuilder in = new StringBuilder();
         for (AppendRequest r : batch) {
@@ -316,57 +331,142 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
             args.add(r.draft().clientMsgId());
         }
         if (args.isEmpty()) return Map.of();
-        int pairs = args.size() / 2;
-        if (isH2()) {
-            // a power of two of look-ups (the last pair repeated): a few distinct statements, each parsed once and
-            // kept in H2's per-connection statement cache
-            int padded = Integer.highestOneBit(pairs) == pairs ? pairs : Integer.highestOneBit(pairs) << 1;
-            Object lastConversation = args.get(args.size() - 2), lastClientMsgId = args.get(args.size() - 1);
-            for (int i = pairs; i < padded; i++) {
-                args.add(lastConversation);
-                args.add(lastClientMsgId);
-            }
-            pairs = padded;
-        }
+        // PostgreSQL: a row-value IN list on the unique index
         Map<String, ChatEvent> found = new HashMap<>();
-        for (ChatEvent e : jdbc.query(clientMsgIdSql(pairs, in), eventMapper, args.toArray())) {
+        for (ChatEvent e : jdbc.query("select " + EVENT_COLUMNS + " from chat_events where (conversation_id, "
+                + "client_msg_id) in (" + in + ")", eventMapper, args.toArray())) {
             found.put(e.conversationId() + '\n' + e.clientMsgId(), e);
         }
         return found;
     }
 
     /**
-     * The look-up of {@code pairs} (conversation id, clientMsgId) pairs. PostgreSQL: a row-value IN list on the unique
-     * index. H2: one key look-up per pair (UNION ALL of equalities on the named unique index): H2 planned the IN list,
-     * and even a plain equality on both columns, on the foreign key's one-column index, reading every event of each
-     * conversation (7.8 % of the closed loop's CPU in the profile).
+     * H2: one key look-up per clientMsgId, all through ONE prepared statement on the writer's connection (an equality
+     * on both columns of the named unique index: H2 planned an IN list, and even a plain equality without the hint, on
+     * the foreign key's one-column index, reading every event of each conversation). It replaced a UNION ALL of the
+     * look-ups, whose statements (one per batch size) H2 parsed again on every pooled connection whose statement cache
+     * did not hold them: two thirds of the look-up's time in the profile was H2's parser and planner.
      */
-    private String clientMsgIdSql(int pairs, CharSequence inList) {
-        if (!isH2()) {
-            return "select " + EVENT_COLUMNS + " from chat_events where (conversation_id, client_msg_id) in (" + inList
-                    + ")";
-        }
-        StringBuilder sql = new StringBuilder(pairs * 110);
-        for (int i = 0; i < pairs; i++) {
-            if (i > 0) sql.append(" union all ");
-            sql.append("select ").append(EVENT_COLUMNS).append(" from chat_events use index (chat_events_client_msg) ")
-                    .append("where conversation_id = ? and client_msg_id = ?");
-        }
-        return sql.toString();
+    private Map<String, ChatEvent> storedClientMsgIdsH2(List<AppendRequest> batch) {
+        boolean any = false;
+        for (AppendRequest r : batch) any |= r.draft().clientMsgId() != null;
+        if (!any) return Map.of();
+        return jdbc.execute((ConnectionCallback<Map<String, ChatEvent>>) c -> {
+            Map<String, ChatEvent> found = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(CLIENT_MSG_ID_SQL_H2)) {
+                for (AppendRequest r : batch) {
+                    if (r.draft().clientMsgId() == null) continue;
+                    ps.setString(1, r.conversationId());
+                    ps.setString(2, r.draft().clientMsgId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ChatEvent e = eventMapper.mapRow(rs, 0);
+                            found.put(e.conversationId() + '\n' + e.clientMsgId(), e);
+                        }
+                    }
+                }
+            }
+            return found;
+        });
     }
 
-    /** Adds {@code count} to the visitor's counter (row lock until commit) and returns the new value. */
-    private long nextSeqs(Owner o, int count) {
-        String sql = nextSeqSql;
-        if (sql == null) {
-            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-            sql = "PostgreSQL".equalsIgnoreCase(product)
-                    ? "update visitors set last_seq = last_seq + ? where shop = ? and visitor_id = ? returning last_seq"
-                    : "select last_seq from final table (update visitors set last_seq = last_seq + ? "
-                            + "where shop = ? and visitor_id = ?)";
-            nextSeqSql = sql;
+    /**
+     * Adds each visitor's count to its counter and returns the new values, in the map's (fixed) order; the counters'
+     * rows stay locked until the commit, so a visitor's seqs are unique and without gaps across transactions and nodes.
+     *
+     * <p>PostgreSQL (several nodes may write): one {@code select ... order by ... for update} locks the rows in the
+     * map's order (the lock is taken after the sort, so two nodes' batches cannot deadlock on them) and reads the
+     * counters, then one JDBC batch stores the new values.
+     *
+     * <p>H2 (the embedded file database: one process, and this writer thread is the only writer of {@code visitors}):
+     * the counters are cached by the writer, so a commit needs only the batch of updates, each a compare-and-set
+     * ({@code where last_seq = <cached>}); a counter that does not match (not cached, or changed behind the cache) is
+     * read and updated on its own. The cache learns a value only after its transaction committed.
+     */
+    private long[] nextSeqs(SortedMap<Owner, List<Integer>> counts) {
+        int n = counts.size();
+        long[] last = new long[n];
+        if (n == 0) return last;
+        Owner[] owners = counts.keySet().toArray(new Owner[0]);
+        int[] count = new int[n];
+        int k = 0;
+        for (List<Integer> indexes : counts.values()) count[k++] = indexes.size();
+        if (isH2()) {
+            List<Object[]> args = new ArrayList<>(n);
+            List<Integer> at = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Long cached = seqCache.get(owners[i]);
+                if (cached == null) {
+                    last[i] = nextSeqAlone(owners[i], count[i]);
+                } else {
+                    last[i] = cached + count[i];
+                    args.add(new Object[] {last[i], owners[i].shop(), owners[i].visitorId(), cached});
+                    at.add(i);
+                }
+            }
+            if (!args.isEmpty()) {
+                int[] updated = args.size() == 1
+                        ? new int[] {jdbc.update(CAS_SEQ_SQL, args.get(0))}
+                        : jdbc.batchUpdate(CAS_SEQ_SQL, args);
+                for (int j = 0; j < updated.length; j++) {
+                    if (updated[j] != 1) {
+                        int i = at.get(j); // the cache was wrong: nothing changed, take the counter as it is
+                        seqCache.remove(owners[i]);
+                        last[i] = nextSeqAlone(owners[i], count[i]);
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) pendingSeqs.put(owners[i], last[i]);
+            return last;
         }
-        return jdbc.queryForObject(sql, Long.class, count, o.shop(), o.visitorId());
+        StringBuilder in = new StringBuilder(n * 8);
+        Object[] keys = new Object[2 * n];
+        for (int i = 0; i < n; i++) {
+            in.append(i == 0 ? "(?,?)" : ",(?,?)");
+            keys[2 * i] = owners[i].shop();
+            keys[2 * i + 1] = owners[i].visitorId();
+        }
+        Map<Owner, Long> current = new HashMap<>(2 * n);
+        jdbc.query("select shop, visitor_id, last_seq from visitors where (shop, visitor_id) in (" + in + ") "
+                + "order by shop, visitor_id for update", (RowCallbackHandler) rs -> current.put(
+                new Owner(rs.getString(1), rs.getString(2)), rs.getLong(3)), keys);
+        List<Object[]> args = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Long c = current.get(owners[i]);
+            if (c == null) throw new EmptyResultDataAccessException("no visitor " + owners[i], 1);
+            last[i] = c + count[i];
+            args.add(new Object[] {last[i], owners[i].shop(), owners[i].visitorId()});
+        }
+        if (args.size() == 1) jdbc.update(SET_SEQ_SQL, args.get(0));
+        else jdbc.batchUpdate(SET_SEQ_SQL, args);
+        return last;
+    }
+
+    /** H2: adds {@code count} to one visitor's counter and returns the new value (a cache miss). */
+    private long nextSeqAlone(Owner o, int count) {
+        Long last = jdbc.queryForObject("select last_seq from final table (update visitors set last_seq = last_seq + ? "
+                + "where shop = ? and visitor_id = ?)", Long.class, count, o.shop(), o.visitorId());
+        if (last == null) throw new EmptyResultDataAccessException("no visitor " + o, 1);
+        return last;
+    }
+
+    /** Runs a write transaction; on H2 the counters it set enter the cache once it committed. */
+    private List<Object> inTransaction(List<Write> batch) {
+        pendingSeqs.clear();
+        try {
+            List<Object> results = tx.execute(s -> writeInTransaction(batch));
+            if (!pendingSeqs.isEmpty()) {
+                if (seqCache.size() + pendingSeqs.size() > SEQ_CACHE) seqCache.clear(); // a miss costs one update
+                seqCache.putAll(pendingSeqs);
+            }
+            return results;
+        } catch (RuntimeException | Error e) {
+            // rolled back (or unknown): forget what it touched, a later miss reads the counter again
+            for (Owner o : pendingSeqs.keySet()) seqCache.remove(o);
+            throw e;
+        } finally {
+            pendingSeqs.clear();
+        }
     }
 
     private Optional<ChatEvent> findByClientMsgId(String conversationId, String clientMsgId) {

@@ -44,10 +44,10 @@ abstract class ConversationStoreContract {
 
     abstract TestDatabase database();
 
-    private TestDatabase db;
-    private JdbcConversationStore store;
-    private JdbcTemplate jdbc;
-    private final Instant t0 = Instant.parse("2026-11-24T12:00:00Z");
+    TestDatabase db;
+    JdbcConversationStore store;
+    JdbcTemplate jdbc;
+    final Instant t0 = Instant.parse("2026-11-24T12:00:00Z");
 
     @BeforeEach
     void open() {
@@ -107,6 +107,30 @@ abstract class ConversationStoreContract {
                 for (int i = 1; i < mine.size(); i++) assertTrue(mine.get(i) > mine.get(i - 1), "caller order kept");
             }
         }
+    }
+
+    /**
+     * A second store (another node, or anything else that moves a visitor's counter) between two appends of the first:
+     * the first store must not reuse a seq it remembers (on H2 its writer caches the counters).
+     */
+    @Test
+    void aCounterMovedByAnotherStoreIsNotReused() {
+        Conversation c = conversation("moved");
+        JdbcConversationStore other = new JdbcConversationStore(jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), new ObjectMapper());
+        try {
+            assertEquals(1, store.append(c.id(), EventDraft.shopper("一", "a-1"), t0).event().seq());
+            assertEquals(2, store.append(c.id(), EventDraft.shopper("二", "a-2"), t0).event().seq());
+            assertEquals(3, other.append(c.id(), EventDraft.shopper("三", "b-1"), t0).event().seq());
+            assertEquals(4, other.append(c.id(), EventDraft.shopper("四", "b-2"), t0).event().seq());
+            assertEquals(5, store.append(c.id(), EventDraft.shopper("五", "a-3"), t0).event().seq());
+            assertEquals(6, store.append(c.id(), EventDraft.shopper("六", "a-4"), t0).event().seq());
+        } finally {
+            other.close();
+        }
+        List<ChatEvent> h = store.history(c.id());
+        assertEquals(6, h.size());
+        for (int i = 0; i < h.size(); i++) assertEquals(i + 1, h.get(i).seq());
     }
 
     @Test
