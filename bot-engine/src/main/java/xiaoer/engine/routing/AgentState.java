@@ -16,6 +16,11 @@ public record AgentState(AgentSeat seat, int load, Instant lastAssignedAt, int a
         return seat.id();
     }
 
+    /** ONLINE and below capacity: routing may give them something. */
+    public boolean hasRoom() {
+        return seat.status() == AgentStatus.ONLINE && load < seat.capacity();
+    }
+
     /** ONLINE, serves the group, below capacity and not the agent the conversation must avoid. */
     public boolean canTake(QueueEntry entry) {
         return seat.status() == AgentStatus.ONLINE && seat.serves(entry.skill()) && load < seat.capacity()

@@ -182,6 +182,8 @@ public final class Router {
         for (AgentState state : agents(now)) agents.put(state.id(), state);
         List<Assignment> made = new ArrayList<>();
         for (QueueEntry entry : waiting) {
+            // nobody online with room (a sale's peak, or the night): the rest of the queue cannot be served either
+            if (agents.values().stream().noneMatch(AgentState::hasRoom)) break;
             for (AgentState candidate : policy.rank(entry, agents.values())) {
                 Attempt attempt = tryAssign(entry, candidate.seat(), Assignment.How.ROUTED, now);
                 if (attempt.assignment() != null) {
