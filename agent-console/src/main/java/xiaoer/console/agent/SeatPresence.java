@@ -6,7 +6,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.web.socket.messaging.SessionConnectedEvent;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import xiaoer.console.AgentProfile;
 import xiaoer.console.AgentProfiles;
 import xiaoer.engine.chat.ChatEngine;
@@ -23,6 +25,8 @@ import java.util.Optional;
  * Makes a logged-in agent known to the seat board: when their console opens its STOMP session (or calls the seat
  * API) their seat is registered from their account (groups, capacity; LEAD role → the lead seat) and, if it was
  * offline, goes ONLINE so that routing sends them waiting chats. A reconnect keeps a chosen busy/away status.
+ * Sessions opening and closing are recorded in {@link ConsoleSessions} (when the app provides one), from which the
+ * routing pass sets the seat of an agent gone for good OFFLINE.
  */
 @Component
 public class SeatPresence {
@@ -32,21 +36,42 @@ public class SeatPresence {
     private final ChatEngine engine;
     private final AgentProfiles profiles;
     private final ObjectProvider<SeatAccounts> accounts;
+    private final ObjectProvider<ConsoleSessions> sessions;
 
-    public SeatPresence(ChatEngine engine, AgentProfiles profiles, ObjectProvider<SeatAccounts> accounts) {
+    public SeatPresence(ChatEngine engine, AgentProfiles profiles, ObjectProvider<SeatAccounts> accounts,
+                        ObjectProvider<ConsoleSessions> sessions) {
         this.engine = engine;
         this.profiles = profiles;
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     @EventListener
     public void connected(SessionConnectedEvent event) {
         if (event.getUser() instanceof Authentication auth && auth.isAuthenticated()) {
+            String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
             try {
+                // recorded first: even if seating fails now, this console is live and must not count as gone
+                ConsoleSessions live = sessions.getIfAvailable();
+                if (live != null && sessionId != null && engine.staffing().isPresent()) {
+                    live.opened(profiles.of(auth).username(), sessionId);
+                }
                 ensure(auth);
             } catch (RuntimeException e) {
                 log.warn("could not seat {}: {}", auth.getName(), e.toString());
             }
+        }
+    }
+
+    /** A console went away (closed, reloaded, network lost): its agent may be gone, decided after a grace period. */
+    @EventListener
+    public void disconnected(SessionDisconnectEvent event) {
+        ConsoleSessions live = sessions.getIfAvailable();
+        if (live == null) return;
+        try {
+            live.closed(event.getSessionId());
+        } catch (RuntimeException e) {
+            log.warn("could not record the end of console session {}: {}", event.getSessionId(), e.toString());
         }
     }
 

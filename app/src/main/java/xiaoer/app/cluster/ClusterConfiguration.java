@@ -21,6 +21,7 @@ import xiaoer.engine.training.TrainingWorkspace;
 import xiaoer.kb.KnowledgeBase;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -31,10 +32,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * ({@code spring.datasource.*}) and one Redis ({@code xiaoer.cluster.redis-url}). Through Redis (Redisson): the event
  * bus between nodes, the per-visitor lock for opening conversations, node presence, and routing's state (the queue,
  * owners, loads, seats, silence clocks, hand-over notes: {@link RedisRoutingState}) with a lease so one node runs the
- * routing pass; through Spring Session on Redis (Jedis): the console log-in sessions
- * ({@link ClusterSessionConfiguration}). Everything else that must be consistent lives in PostgreSQL: messages and
- * their per-visitor seq (row lock), conversation status changes (compare-and-set, so no conversation is assigned
- * twice), ticket numbers (a sequence row), clientMsgId de-duplication (unique index).
+ * routing pass, and the agents' live console sessions ({@link RedisConsoleSessions}); through Spring Session on
+ * Redis (Jedis): the console log-in sessions ({@link ClusterSessionConfiguration}). Everything else that must be
+ * consistent lives in PostgreSQL: messages and their per-visitor seq (row lock), conversation status changes
+ * (compare-and-set, so no conversation is assigned twice), ticket numbers (a sequence row), clientMsgId
+ * de-duplication (unique index).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "xiaoer.cluster.enabled", havingValue = "true")
@@ -108,6 +110,17 @@ public class ClusterConfiguration {
     @Bean
     RoutingConfiguration.SharedRoutingState sharedRoutingState(RedissonClient redisson) {
         return new RoutingConfiguration.SharedRoutingState(RedisRoutingState.create(redisson, "xiaoer:routing"));
+    }
+
+    /** Agents' console sessions per node in Redis; a node that leaves takes its sessions with it. */
+    @Bean
+    RoutingConfiguration.SharedConsoleSessions sharedConsoleSessions(RedissonClient redisson, ClusterNode node,
+                                                                     ClusterPresence presence, Clock clock) {
+        RedisConsoleSessions sessions = new RedisConsoleSessions(redisson, "xiaoer:console", node.id(),
+                presence::nodeIds, clock);
+        presence.onNodeLeft(sessions::nodeLeft);
+        presence.onBeat(sessions::republish);
+        return new RoutingConfiguration.SharedConsoleSessions(sessions);
     }
 
     /** One node at a time runs the routing pass; the lease outlives three missed ticks before another takes over. */

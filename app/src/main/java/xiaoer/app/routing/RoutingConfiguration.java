@@ -16,6 +16,8 @@ import xiaoer.engine.routing.SeatBoard;
 import xiaoer.engine.routing.SeatSettings;
 import xiaoer.engine.routing.ShiftHandovers;
 import xiaoer.engine.shop.ShopService;
+import xiaoer.console.agent.ConsoleSessions;
+import xiaoer.console.agent.InMemoryConsoleSessions;
 import xiaoer.console.agent.SeatAccounts;
 
 import java.time.Clock;
@@ -23,7 +25,8 @@ import java.time.Clock;
 /**
  * Puts the router and the seat board on the engine, and runs the routing pass every {@code xiaoer.routing.tick}.
  * The queue, assignments, seats and clocks live in a {@link RoutingState}: this node's memory (the embedded default),
- * or Redis when cluster mode provides one, with a {@link RoutingTickGate} so that one node runs the pass.
+ * or Redis when cluster mode provides one, with a {@link RoutingTickGate} so that one node runs the pass. The pass
+ * also sets agents whose console has been gone for {@code xiaoer.routing.offline-after} OFFLINE ({@link AbsentAgents}).
  */
 @Configuration(proxyBeanMethods = false)
 public class RoutingConfiguration {
@@ -58,10 +61,19 @@ public class RoutingConfiguration {
         return new ShiftHandovers(state.handovers(), clock);
     }
 
+    /** Live console sessions: this node's memory, or shared through Redis when cluster mode provides them. */
+    @Bean
+    ConsoleSessions consoleSessions(ObjectProvider<SharedConsoleSessions> shared, Clock clock) {
+        SharedConsoleSessions cluster = shared.getIfAvailable();
+        return cluster == null ? new InMemoryConsoleSessions(clock) : cluster.sessions();
+    }
+
     @Bean
     RoutingTicker routingTicker(ChatEngine engine, Staffing staffing, // staffing first: routing is on
-                                ObjectProvider<RoutingTickGate> gate) {
-        return new RoutingTicker(engine, gate.getIfAvailable(() -> RoutingTickGate.ALWAYS));
+                                ObjectProvider<RoutingTickGate> gate, ConsoleSessions sessions, Clock clock,
+                                RoutingProperties routing) {
+        return new RoutingTicker(engine, gate.getIfAvailable(() -> RoutingTickGate.ALWAYS),
+                new AbsentAgents(engine, staffing, sessions, clock, routing.offlineAfter()));
     }
 
     /**
@@ -71,20 +83,28 @@ public class RoutingConfiguration {
     public record SharedRoutingState(RoutingState state) {
     }
 
+    /** Console sessions shared by the nodes, provided by cluster mode (a wrapper for the same reason as above). */
+    public record SharedConsoleSessions(ConsoleSessions sessions) {
+    }
+
     /** The periodic routing pass; {@code staffing} is a dependency so the engine routes before the first tick. */
     static final class RoutingTicker {
 
         private final ChatEngine engine;
         private final RoutingTickGate gate;
+        private final AbsentAgents absent;
 
-        RoutingTicker(ChatEngine engine, RoutingTickGate gate) {
+        RoutingTicker(ChatEngine engine, RoutingTickGate gate, AbsentAgents absent) {
             this.engine = engine;
             this.gate = gate;
+            this.absent = absent;
         }
 
         @Scheduled(fixedDelayString = "${xiaoer.routing.tick:5s}", initialDelayString = "${xiaoer.routing.tick:5s}")
         void tick() {
-            if (gate.mayTick()) engine.tick();
+            if (!gate.mayTick()) return;
+            engine.tick();
+            absent.sweep();
         }
     }
 }

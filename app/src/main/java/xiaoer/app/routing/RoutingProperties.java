@@ -13,11 +13,14 @@ import java.time.Duration;
  * @param maxAway       seats that may be away at once
  * @param awayLimit     how long an away break may last before the lead is told
  * @param tick          how often the routing pass runs (timeouts, silent agents, positions)
+ * @param offlineAfter  an agent with no open console this long (closed browser, lost network, dead node) goes
+ *                      OFFLINE and their chats go back to the queue; long enough for a page reload or a fail-over
  */
 @ConfigurationProperties("xiaoer.routing")
 public record RoutingProperties(@DefaultValue("120s") Duration silentAfter,
                                 @DefaultValue("10m") Duration queueTimeout,
                                 @DefaultValue("2") int maxAway,
                                 @DefaultValue("15m") Duration awayLimit,
-                                @DefaultValue("5s") Duration tick) {
+                                @DefaultValue("5s") Duration tick,
+                                @DefaultValue("90s") Duration offlineAfter) {
 }

@@ -1,0 +1,72 @@
+package xiaoer.app.routing;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import xiaoer.console.agent.ConsoleSessions;
+import xiaoer.engine.chat.ChatEngine;
+import xiaoer.engine.chat.Staffing;
+import xiaoer.engine.routing.AgentStatus;
+import xiaoer.engine.routing.Outcome;
+import xiaoer.engine.routing.SeatChange;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sets the seat of an agent whose console has been gone for {@code offlineAfter} OFFLINE, through the engine's normal
+ * seat change (their open chats go back to the queue), whatever status they had: gone is gone. Run by the routing
+ * pass, so once per cluster. The seat board may refuse (the seat in charge leaving without a deputy): then the seat is
+ * left as it is, logged once, and tried again on the next pass.
+ */
+final class AbsentAgents {
+
+    private static final Logger log = LoggerFactory.getLogger(AbsentAgents.class);
+
+    private final ChatEngine engine;
+    private final Staffing staffing;
+    private final ConsoleSessions sessions;
+    private final Clock clock;
+    private final Duration offlineAfter;
+    private final Set<String> refusedLogged = ConcurrentHashMap.newKeySet();
+
+    AbsentAgents(ChatEngine engine, Staffing staffing, ConsoleSessions sessions, Clock clock, Duration offlineAfter) {
+        this.engine = engine;
+        this.staffing = staffing;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.offlineAfter = offlineAfter;
+    }
+
+    void sweep() {
+        Set<String> gone;
+        try {
+            gone = sessions.goneBefore(clock.instant().minus(offlineAfter));
+        } catch (RuntimeException e) { // Redis down: nobody is set offline until it is back
+            log.debug("could not read absent agents: {}", e.toString());
+            return;
+        }
+        for (String agent : gone) {
+            try {
+                AgentStatus status = staffing.seats().seat(agent).map(s -> s.status()).orElse(AgentStatus.OFFLINE);
+                if (status == AgentStatus.OFFLINE) {
+                    sessions.forget(agent);
+                    continue;
+                }
+                Outcome<SeatChange> outcome = engine.changeSeat(agent, AgentStatus.OFFLINE, null);
+                if (outcome.isDone()) {
+                    sessions.forget(agent);
+                    refusedLogged.remove(agent);
+                    log.info("agent {} has had no console for {} s: {} -> OFFLINE, their chats back in the queue",
+                            agent, offlineAfter.toSeconds(), status);
+                } else if (refusedLogged.add(agent)) {
+                    log.warn("agent {} has had no console for {} s but stays {}: {}", agent, offlineAfter.toSeconds(),
+                            status, outcome.refusal().map(Object::toString).orElse("refused"));
+                }
+            } catch (RuntimeException e) {
+                log.warn("could not set absent agent {} offline: {}", agent, e.toString());
+            }
+        }
+    }
+}

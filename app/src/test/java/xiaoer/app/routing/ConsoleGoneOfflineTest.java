@@ -1,0 +1,162 @@
+package xiaoer.app.routing;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import xiaoer.app.XiaoerApplication;
+import xiaoer.console.testing.StaffLogin;
+import xiaoer.engine.chat.AgentRef;
+import xiaoer.engine.chat.ChatEngine;
+import xiaoer.engine.chat.Conversation;
+import xiaoer.engine.chat.ConversationStatus;
+import xiaoer.engine.chat.Staffing;
+import xiaoer.engine.chat.Visitor;
+import xiaoer.engine.routing.AgentStatus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An agent whose console goes away is set OFFLINE after the grace period (here 2 s, the routing pass every 200 ms),
+ * and the chat they held goes back to the queue; a console that reconnects within the grace keeps the seat online.
+ * The whole product on its embedded default over a real WebSocket, in its own application context (short timings).
+ */
+@SpringBootTest(classes = XiaoerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"xiaoer.routing.offline-after=2s", "xiaoer.routing.tick=200ms"})
+@DirtiesContext
+class ConsoleGoneOfflineTest {
+
+    private static final Duration GRACE = Duration.ofSeconds(2);
+    private static final int WIDGET_PORT = freePort();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("xiaoer.widget.port", () -> WIDGET_PORT);
+        registry.add("xiaoer.widget.host", () -> "127.0.0.1");
+        registry.add("xiaoer.data-dir", () -> "./target/test-data/" + UUID.randomUUID());
+        registry.add("xiaoer.engine.human-hours.from", () -> "00:00");
+        registry.add("xiaoer.engine.human-hours.to", () -> "00:00");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ChatEngine engine;
+
+    @Autowired
+    Staffing staffing;
+
+    private final List<StompSession> sessions = new ArrayList<>();
+
+    @AfterEach
+    void disconnect() {
+        sessions.forEach(s -> {
+            if (s.isConnected()) s.disconnect();
+        });
+    }
+
+    private StompSession console(String username, String password) throws Exception {
+        StaffLogin login = StaffLogin.as(port, username, password);
+        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        handshake.add("Cookie", login.cookie());
+        StompHeaders connect = new StompHeaders();
+        connect.add(login.csrfHeader, login.csrfToken);
+        StompSession session = stomp.connectAsync("ws://localhost:" + port + "/ws/console", handshake, connect,
+                new StompSessionHandlerAdapter() {
+                }).get(10, TimeUnit.SECONDS);
+        sessions.add(session);
+        return session;
+    }
+
+    private AgentStatus status(String agent) {
+        return staffing.seats().seat(agent).map(s -> s.status()).orElse(AgentStatus.OFFLINE);
+    }
+
+    private void awaitStatus(String agent, AgentStatus expected) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(status(agent)).isEqualTo(expected));
+    }
+
+    /** A shopper asking for a person, the chat held by {@code agent} (routed to them, or accepted if still waiting). */
+    private Conversation chatHeldBy(String agent) {
+        Visitor shopper = Visitor.anonymous("default", "gone-" + UUID.randomUUID());
+        engine.connect(shopper, 0);
+        engine.respond(engine.receive(shopper, "m-" + UUID.randomUUID(), "转人工"));
+        String id = engine.openConversationOf(shopper).orElseThrow().id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.conversation(id).orElseThrow().status()
+                == ConversationStatus.AGENT || engine.waiting().stream().anyMatch(c -> c.id().equals(id)));
+        if (engine.conversation(id).orElseThrow().status() != ConversationStatus.AGENT) {
+            engine.accept(new AgentRef(agent, agent), id);
+        }
+        Conversation held = engine.conversation(id).orElseThrow();
+        assertThat(held.status()).isEqualTo(ConversationStatus.AGENT);
+        assertThat(engine.ownedBy(agent)).extracting(Conversation::id).contains(id);
+        return held;
+    }
+
+    @Test
+    void anAgentWhoseConsoleIsGoneGoesOfflineAndTheirChatGoesBackToTheQueue() throws Exception {
+        StompSession session = console("agent", "agent123");
+        awaitStatus("agent", AgentStatus.ONLINE);
+        Conversation held = chatHeldBy("agent");
+
+        Thread.sleep(GRACE.multipliedBy(2).toMillis()); // a live console keeps the seat however long
+        assertThat(status("agent")).isEqualTo(AgentStatus.ONLINE);
+
+        session.disconnect();
+        awaitStatus("agent", AgentStatus.OFFLINE);
+        // the seat is written first, then the chat given back (same call): wait for the latter to show
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(engine.conversation(held.id()).orElseThrow().status()).isEqualTo(ConversationStatus.QUEUED);
+            assertThat(engine.waiting()).extracting(Conversation::id).contains(held.id());
+            assertThat(engine.ownedBy("agent")).extracting(Conversation::id).doesNotContain(held.id());
+        });
+    }
+
+    @Test
+    void aBusyAgentWhoReloadsWithinTheGraceStaysAndOneWhoDoesNotGoesOffline() throws Exception {
+        StompSession first = console("agent2", "agent123");
+        awaitStatus("agent2", AgentStatus.ONLINE);
+        assertThat(engine.changeSeat("agent2", AgentStatus.BUSY, null).isDone()).isTrue();
+
+        first.disconnect(); // a page reload: the new console connects at once
+        console("agent2", "agent123");
+        Thread.sleep(GRACE.multipliedBy(2).toMillis());
+        assertThat(status("agent2")).isEqualTo(AgentStatus.BUSY);
+
+        sessions.stream().filter(StompSession::isConnected).forEach(StompSession::disconnect); // gone is gone, busy too
+        awaitStatus("agent2", AgentStatus.OFFLINE);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
