@@ -2,6 +2,8 @@ package xiaoer.app.e2e;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -65,5 +67,16 @@ final class Browsers {
         } catch (StaleElementReferenceException redrawn) {
             return List.of(); // the page re-rendered the list while we read it: the wait asks again
         }
+    }
+
+    /** Clicks what {@code by} finds once it is there, finding it again if a re-render replaced it meanwhile. */
+    static void click(WebDriver d, Duration wait, By by) {
+        new WebDriverWait(d, wait).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .ignoring(ElementNotInteractableException.class)
+                .until(x -> {
+                    x.findElement(by).click();
+                    return true;
+                });
     }
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static xiaoer.app.e2e.Browsers.click;
 import static xiaoer.app.e2e.Browsers.say;
 import static xiaoer.app.e2e.Browsers.texts;
 import static xiaoer.app.e2e.Browsers.waitFor;
@@ -62,7 +63,7 @@ class DamagedItemBrowserTest extends EndToEndTestBase {
 
         login(agent, "agent", "agent123");
         agent.get(baseUrl() + "/console");
-        click(agent, "#mine .mine-item");
+        click(agent, WAIT, By.cssSelector("#mine .mine-item"));
         new WebDriverWait(agent, WAIT).until(d -> texts(d, "#history .msg[data-from='shopper']").stream()
                 .anyMatch(t -> t.contains("收到是坏的")));
 
@@ -89,7 +90,7 @@ class DamagedItemBrowserTest extends EndToEndTestBase {
         new Select(agent.findElement(By.id("damage-kind"))).selectByValue("DAMAGED");
         agent.findElement(By.id("damage-desc")).sendKeys("杯子收到时已破裂");
         agent.findElement(By.id("damage-open")).click();
-        click(agent, "#records-damage .sign-off");
+        click(agent, WAIT, By.cssSelector("#records-damage .sign-off"));
         new WebDriverWait(agent, WAIT).until(d -> texts(d, "#records-damage .sign-offs li").stream()
                 .anyMatch(t -> t.startsWith("AGENT") && t.contains("agent")));
         new WebDriverWait(shopper, WAIT).until(d -> texts(d, ".xiaoer-msg[data-from='system']").stream()
@@ -99,7 +100,7 @@ class DamagedItemBrowserTest extends EndToEndTestBase {
                 String.class);
         login(lead, "lead", "lead123");
         lead.get(baseUrl() + "/console#c=" + id);
-        click(lead, "#records-damage .sign-off");
+        click(lead, WAIT, By.cssSelector("#records-damage .sign-off"));
         new WebDriverWait(lead, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             WebElement decide = d.findElement(By.cssSelector("#records-damage .decide"));
             new Select(d.findElement(By.cssSelector("#records-damage .decision-select"))).selectByValue("RESEND");
@@ -115,17 +116,6 @@ class DamagedItemBrowserTest extends EndToEndTestBase {
                 + "where r.conversation_id = ?", Integer.class, id)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select decided_by from shop_damage_reports where conversation_id = ?", String.class, id))
                 .isEqualTo("lead");
-    }
-
-    /** Clicks once the element is there, again if a re-render replaced it meanwhile. */
-    private static void click(WebDriver d, String css) {
-        new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
-                .until(x -> {
-                    x.findElement(By.cssSelector(css)).click();
-                    return true;
-                });
     }
 
     private void choosePhoto(Path file) {

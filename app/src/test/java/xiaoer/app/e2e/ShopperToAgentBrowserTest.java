@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static xiaoer.app.e2e.Browsers.click;
 import static xiaoer.app.e2e.Browsers.say;
 import static xiaoer.app.e2e.Browsers.texts;
 import static xiaoer.app.e2e.Browsers.waitFor;
@@ -69,8 +70,7 @@ class ShopperToAgentBrowserTest extends EndToEndTestBase {
         agent.findElement(By.id("login-submit")).click();
         agent.get(baseUrl() + "/console");
         // routing (issue 7) gives the waiting chat to the agent as soon as their console is online
-        new WebDriverWait(agent, WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#mine .mine-item")))
-                .click();
+        click(agent, WAIT, By.cssSelector("#mine .mine-item"));
         // the whole history reaches the agent, the bot's turns included
         new WebDriverWait(agent, WAIT).until(d -> texts(d, "#history .msg[data-from='bot']").stream()
                 .anyMatch(t -> t.contains(carrierAnswer)));

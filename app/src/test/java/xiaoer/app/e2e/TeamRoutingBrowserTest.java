@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static xiaoer.app.e2e.Browsers.click;
 import static xiaoer.app.e2e.Browsers.say;
 import static xiaoer.app.e2e.Browsers.texts;
 
@@ -119,7 +120,7 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
         // (counted relative to now: other tests share this application and may have left chats behind)
         int meiBefore = xiaomei.findElements(By.cssSelector("#mine .mine-item")).size();
         int linBefore = xiaolin.findElements(By.cssSelector("#mine .mine-item")).size();
-        xiaolin.findElement(By.cssSelector("#mine .mine-item")).click();
+        click(xiaolin, WAIT, By.cssSelector("#mine .mine-item"));
         new WebDriverWait(xiaolin, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("transfer-btn"))).click();
         new WebDriverWait(xiaolin, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("transfer-dialog")));
         new WebDriverWait(xiaolin, WAIT).until(d -> new Select(d.findElement(By.id("transfer-target"))).getOptions()
@@ -133,7 +134,7 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
         List<String> ids = xiaomei.findElements(By.cssSelector("#mine .mine-item")).stream()
                 .map(e -> e.getDomAttribute("data-id")).toList();
         for (String id : ids) {
-            xiaomei.findElement(By.cssSelector("#mine .mine-item[data-id='" + id + "']")).click();
+            click(xiaomei, WAIT, By.cssSelector("#mine .mine-item[data-id='" + id + "']"));
             try {
                 new WebDriverWait(xiaomei, Duration.ofSeconds(5)).until(d -> texts(d, "#history .msg.internal")
                         .stream().anyMatch(t -> t.contains("顾客要开发票")));
@@ -177,7 +178,7 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
                 d.findElement(By.id("chart-satisfaction")).getDomAttribute("data-answers")));
 
         // the lead watches one read-only and whispers to the agent: 小美 sees it, no shopper does
-        lead.findElement(By.cssSelector("#live-table .live-row .watch-btn")).click();
+        click(lead, WAIT, By.cssSelector("#live-table .live-row .watch-btn"));
         new WebDriverWait(lead, WAIT).until(d -> !d.findElements(By.cssSelector("#watch-history .msg")).isEmpty());
         new WebDriverWait(lead, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("whisper-input")))
                 .sendKeys("记得确认发票抬头");
