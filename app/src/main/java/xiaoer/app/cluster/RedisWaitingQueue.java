@@ -68,6 +68,11 @@ final class RedisWaitingQueue implements WaitingQueue {
         return version.get();
     }
 
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
     private boolean run(String lua, Object... args) {
         Long changed = script.eval(RScript.Mode.READ_WRITE, lua, RScript.ReturnType.INTEGER, keys, args);
         return changed != null && changed == 1;

@@ -13,30 +13,41 @@ import java.util.OptionalInt;
  */
 final class QueueSnapshot {
 
-    static final QueueSnapshot NONE = new QueueSnapshot(Long.MIN_VALUE, List.of(), Map.of());
+    static final QueueSnapshot NONE = new QueueSnapshot(Long.MIN_VALUE, List.of(), Map.of(), -1, Long.MIN_VALUE);
 
     private final long version;
     private final List<QueueEntry> ordered;
     private final Map<String, Integer> positions;
+    /** The router's count of its own queue changes when this was built: a later local change makes it stale. */
+    private final long localChanges;
+    private final long builtAtNanos;
 
-    private QueueSnapshot(long version, List<QueueEntry> ordered, Map<String, Integer> positions) {
+    private QueueSnapshot(long version, List<QueueEntry> ordered, Map<String, Integer> positions, long localChanges,
+                          long builtAtNanos) {
         this.version = version;
         this.ordered = ordered;
         this.positions = positions;
+        this.localChanges = localChanges;
+        this.builtAtNanos = builtAtNanos;
     }
 
     /**
      * Orders {@code waiting} by {@link RoutingPolicy#QUEUE_ORDER}; a place is 1 + the entries ahead that need the same
      * group (same meaning as {@link RoutingPolicy#position}).
      */
-    static QueueSnapshot of(long version, Collection<QueueEntry> waiting, RoutingPolicy policy) {
+    static QueueSnapshot of(long version, Collection<QueueEntry> waiting, RoutingPolicy policy, long localChanges) {
         List<QueueEntry> ordered = policy.order(waiting);
         Map<SkillGroup, Integer> ahead = new EnumMap<>(SkillGroup.class);
         Map<String, Integer> positions = new HashMap<>(ordered.size() * 2);
         for (QueueEntry e : ordered) {
             positions.put(e.conversationId(), ahead.merge(e.skill(), 1, Integer::sum));
         }
-        return new QueueSnapshot(version, ordered, positions);
+        return new QueueSnapshot(version, ordered, positions, localChanges, System.nanoTime());
+    }
+
+    /** Built after the router's last own change and less than {@code maxAgeNanos} ago. */
+    boolean recent(long localChangesNow, long maxAgeNanos) {
+        return localChanges == localChangesNow && System.nanoTime() - builtAtNanos < maxAgeNanos;
     }
 
     long version() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,10 @@ public final class Router {
     private final StateMap<Integer> placesTold;
     private final List<AssignmentListener> listeners = new CopyOnWriteArrayList<>();
     private volatile QueueSnapshot snapshot = QueueSnapshot.NONE;
+    /** This router's own successful queue changes: a shopper's place never lags behind a change made here. */
+    private final AtomicLong localChanges = new AtomicLong();
+    /** How old a shared queue's snapshot may be when answering a place (other nodes' changes show within this). */
+    private static final long SHARED_PLACE_MAX_AGE_NANOS = Duration.ofSeconds(1).toNanos();
 
     public Router(RoutingSettings settings, WaitingQueue queue, AssignmentLedger ledger, AgentLoads loads,
                   AgentDirectory directory, Clock clock) {
@@ -94,7 +99,7 @@ public final class Router {
     public Outcome<HandOff> handOff(QueueEntry entry) {
         String id = entry.conversationId();
         if (ledger.owner(id).isPresent()) return Outcome.refused(RefusalCode.ALREADY_ASSIGNED, "conversation", id);
-        if (!queue.add(entry)) return Outcome.refused(RefusalCode.ALREADY_QUEUED, "conversation", id);
+        if (!countChange(queue.add(entry))) return Outcome.refused(RefusalCode.ALREADY_QUEUED, "conversation", id);
         dispatch();
         Assignment assigned = queue.find(id).isPresent() ? null : assignments.get(id).orElse(null);
         return Outcome.done(new HandOff(entry, Optional.ofNullable(assigned),
@@ -107,7 +112,7 @@ public final class Router {
      */
     public Optional<QueueEntry> withdraw(String conversationId) {
         Optional<QueueEntry> entry = queue.find(conversationId);
-        if (entry.isEmpty() || !queue.remove(conversationId)) return Optional.empty();
+        if (entry.isEmpty() || !countChange(queue.remove(conversationId))) return Optional.empty();
         timeoutOffered.remove(conversationId);
         silence.forget(conversationId);
         return entry;
@@ -123,7 +128,18 @@ public final class Router {
      * shopper, so it reads the cached snapshot: one version check, no ordering (issue 10).
      */
     public OptionalInt position(String conversationId) {
+        QueueSnapshot cached = snapshot;
+        if (queue.shared() && cached.recent(localChanges.get(), SHARED_PLACE_MAX_AGE_NANOS)) {
+            OptionalInt place = cached.position(conversationId); // no round trip per waiting shopper's message
+            if (place.isPresent()) return place;
+        }
         return snapshot().position(conversationId);
+    }
+
+    /** Counts a successful queue change made by this router; returns {@code changed}. */
+    private boolean countChange(boolean changed) {
+        if (changed) localChanges.incrementAndGet();
+        return changed;
     }
 
     /**
@@ -132,6 +148,7 @@ public final class Router {
      */
     private QueueSnapshot snapshot() {
         QueueSnapshot cached = snapshot;
+        long mark = localChanges.get(); // before the version: a change made meanwhile leaves this snapshot stale
         long version;
         List<QueueEntry> entries;
         try {
@@ -142,7 +159,7 @@ public final class Router {
             outage.failed("waiting queue unreadable, using the last known order", "all", e);
             return cached;
         }
-        QueueSnapshot fresh = QueueSnapshot.of(version, entries, policy);
+        QueueSnapshot fresh = QueueSnapshot.of(version, entries, policy, mark);
         snapshot = fresh;
         return fresh;
     }
@@ -175,11 +192,12 @@ public final class Router {
      * any time; returns the assignments this call made (move those conversations to their agents).
      */
     public List<Assignment> dispatch() {
-        List<QueueEntry> waiting = waiting();
-        if (waiting.isEmpty()) return List.of();
         Instant now = now();
         Map<String, AgentState> agents = new LinkedHashMap<>();
         for (AgentState state : agents(now)) agents.put(state.id(), state);
+        // nobody online with room: leave the queue unread (in cluster mode reading it is a round trip)
+        if (agents.values().stream().noneMatch(AgentState::hasRoom)) return List.of();
+        List<QueueEntry> waiting = waiting();
         List<Assignment> made = new ArrayList<>();
         for (QueueEntry entry : waiting) {
             // nobody online with room (a sale's peak, or the night): the rest of the queue cannot be served either
@@ -292,7 +310,7 @@ public final class Router {
         for (Assignment a : assignmentsOf(agentId)) {
             if (release(a)) {
                 QueueEntry back = a.entry().requeued(a.entry().skill(), now, null).withPreviousAgent(agentId);
-                if (queue.add(back)) requeued.add(back);
+                if (countChange(queue.add(back))) requeued.add(back);
             }
         }
         return requeued;
@@ -388,7 +406,7 @@ public final class Router {
             loads.release(seat.id());
             return Attempt.TAKEN;
         }
-        if (!queue.remove(id)) { // withdrawn meanwhile (shopper left, message left)
+        if (!countChange(queue.remove(id))) { // withdrawn meanwhile (shopper left, message left)
             ledger.release(id, seat.id());
             loads.release(seat.id());
             return Attempt.TAKEN;
@@ -421,7 +439,7 @@ public final class Router {
         if (!release(current)) {
             return Outcome.refused(RefusalCode.NOT_OWNER, "conversation", id, "agent", current.agentId());
         }
-        queue.add(current.entry().requeued(group, now, avoid));
+        countChange(queue.add(current.entry().requeued(group, now, avoid)));
         dispatch();
         Assignment next = queue.find(id).isPresent() ? null : assignments.get(id).orElse(null);
         return Outcome.done(new Transfer(id, current.agentId(), null, group, note, now, Optional.ofNullable(next),

@@ -22,4 +22,12 @@ public interface WaitingQueue {
      * {@code v}. The router keeps an ordered snapshot of the queue and rebuilds it only when this moves.
      */
     long version();
+
+    /**
+     * Whether other nodes change this queue too (Redis in cluster mode): then reading it costs a round trip, and the
+     * router may answer a shopper's place from a snapshot up to a second old when only other nodes changed the queue.
+     */
+    default boolean shared() {
+        return false;
+    }
 }
