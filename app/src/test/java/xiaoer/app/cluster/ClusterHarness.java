@@ -1,12 +1,11 @@
 package xiaoer.app.cluster;
 
+import xiaoer.app.testing.EmbeddedApp;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +42,7 @@ final class ClusterHarness implements AutoCloseable {
     final Path workDir;
     final String pgUser;
     final TcpProxy pgProxy;
-    final int redisPort = freePort();
+    final int redisPort = EmbeddedApp.freePort();
     private Process redis;
     private final List<Node> nodes = new ArrayList<>();
     private final Path jar;
@@ -51,8 +50,8 @@ final class ClusterHarness implements AutoCloseable {
     /** One app node: its ports, its process and its log file. */
     final class Node {
         final String id;
-        final int httpPort = freePort();
-        final int widgetPort = freePort();
+        final int httpPort = EmbeddedApp.freePort();
+        final int widgetPort = EmbeddedApp.freePort();
         final Path log;
         Process process;
 
@@ -290,14 +289,6 @@ final class ClusterHarness implements AutoCloseable {
             s.execute("drop schema if exists " + schema + " cascade");
         } catch (SQLException e) {
             System.err.println("could not drop " + schema + ": " + e.getMessage());
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -10,23 +10,18 @@ import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
+import xiaoer.console.testing.StaffLogin;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An agent's console as the cluster tests drive it: form log-in on one node, REST calls with the CSRF header, and
@@ -34,7 +29,6 @@ import java.util.regex.Pattern;
  */
 final class ConsoleClient implements AutoCloseable {
 
-    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     static final ObjectMapper JSON = new ObjectMapper();
 
     final String cookie;
@@ -49,27 +43,10 @@ final class ConsoleClient implements AutoCloseable {
         this.csrfToken = csrfToken;
     }
 
+    /** Form log-in on the node at {@code baseUrl} (the session cookie is SESSION, kept in Redis, in cluster mode). */
     static ConsoleClient login(String baseUrl, String user, String password) throws IOException, InterruptedException {
-        CookieManager cookies = new CookieManager();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-        String page = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = CSRF_INPUT.matcher(page);
-        if (!m.find()) throw new IllegalStateException("no CSRF field on the login page");
-        String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("log-in failed: " + r.statusCode());
-        }
-        HttpCookie session = cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("SESSION") || c.getName().equals("JSESSIONID")).findFirst().orElseThrow();
-        String cookie = session.getName() + "=" + session.getValue();
-        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/me")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode csrf = JSON.readTree(me.body()).get("csrf");
-        return new ConsoleClient(cookie, csrf.get("headerName").asText(), csrf.get("token").asText());
+        StaffLogin login = StaffLogin.at(baseUrl, user, password);
+        return new ConsoleClient(login.cookie(), login.csrfHeader, login.csrfToken);
     }
 
     HttpResponse<String> get(String baseUrl, String path) throws IOException, InterruptedException {
@@ -110,10 +87,6 @@ final class ConsoleClient implements AutoCloseable {
             }
         });
         Thread.sleep(300); // the simple broker registers the subscription asynchronously
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     @Override

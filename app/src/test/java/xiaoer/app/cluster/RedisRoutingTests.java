@@ -1,5 +1,6 @@
 package xiaoer.app.cluster;
 
+import xiaoer.app.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,8 @@ import xiaoer.engine.routing.ShiftHandovers;
 import xiaoer.engine.routing.SilentAgent;
 import xiaoer.engine.routing.SkillGroup;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -59,7 +57,7 @@ class RedisRoutingTests {
     private static final int CAPACITY = 3;
 
     private final String prefix = "xiaoer:test:routing:" + UUID.randomUUID();
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T02:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
     private final RoutingSettings settings = RoutingSettings.defaults();
     private RedissonClient redisA;
     private RedissonClient redisB;
@@ -328,34 +326,5 @@ class RedisRoutingTests {
         }
         go.countDown();
         for (Future<Void> f : futures) f.get(60, TimeUnit.SECONDS);
-    }
-
-    /** A clock the test moves (both nodes share it, as nodes share NTP time). */
-    private static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

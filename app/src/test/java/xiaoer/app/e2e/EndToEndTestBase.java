@@ -8,11 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import xiaoer.app.XiaoerApplication;
+import xiaoer.app.testing.EmbeddedApp;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.util.UUID;
 
 /**
  * The whole product on its embedded default (H2 file database, in-process bus, demo data), on free ports. Subclasses
@@ -23,16 +20,11 @@ import java.util.UUID;
 @AutoConfigureMockMvc // on the base, so every end-to-end test shares one application (and one widget port)
 abstract class EndToEndTestBase {
 
-    static final int WIDGET_PORT = freePort();
+    static final int WIDGET_PORT = EmbeddedApp.freePort();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("xiaoer.widget.port", () -> WIDGET_PORT);
-        registry.add("xiaoer.widget.host", () -> "127.0.0.1");
-        registry.add("xiaoer.data-dir", () -> "./target/test-data/" + UUID.randomUUID());
-        // people on duty around the clock, so hand-offs queue whatever time the tests run
-        registry.add("xiaoer.engine.human-hours.from", () -> "00:00");
-        registry.add("xiaoer.engine.human-hours.to", () -> "00:00");
+        EmbeddedApp.register(registry, WIDGET_PORT);
     }
 
     @LocalServerPort
@@ -43,13 +35,5 @@ abstract class EndToEndTestBase {
 
     String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 import xiaoer.app.XiaoerApplication;
+import xiaoer.app.testing.EmbeddedApp;
 import xiaoer.console.testing.StaffLogin;
 import xiaoer.engine.chat.AgentRef;
 import xiaoer.engine.chat.ChatEngine;
@@ -25,9 +26,6 @@ import xiaoer.engine.chat.Staffing;
 import xiaoer.engine.chat.Visitor;
 import xiaoer.engine.routing.AgentStatus;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,15 +46,11 @@ import static org.awaitility.Awaitility.await;
 class ConsoleGoneOfflineTest {
 
     private static final Duration GRACE = Duration.ofSeconds(2);
-    private static final int WIDGET_PORT = freePort();
+    private static final int WIDGET_PORT = EmbeddedApp.freePort();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("xiaoer.widget.port", () -> WIDGET_PORT);
-        registry.add("xiaoer.widget.host", () -> "127.0.0.1");
-        registry.add("xiaoer.data-dir", () -> "./target/test-data/" + UUID.randomUUID());
-        registry.add("xiaoer.engine.human-hours.from", () -> "00:00");
-        registry.add("xiaoer.engine.human-hours.to", () -> "00:00");
+        EmbeddedApp.register(registry, WIDGET_PORT);
     }
 
     @LocalServerPort
@@ -150,13 +144,5 @@ class ConsoleGoneOfflineTest {
 
         sessions.stream().filter(StompSession::isConnected).forEach(StompSession::disconnect); // gone is gone, busy too
         awaitStatus("agent2", AgentStatus.OFFLINE);
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -10,11 +10,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import xiaoer.app.XiaoerApplication;
+import xiaoer.app.testing.EmbeddedApp;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.util.UUID;
 
 /**
  * The whole product on its embedded default (H2, demo data on) on free ports, with MockMvc as well as the real
@@ -25,15 +22,11 @@ import java.util.UUID;
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 public abstract class SecurityTestBase {
 
-    public static final int WIDGET_PORT = freePort();
+    public static final int WIDGET_PORT = EmbeddedApp.freePort();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("xiaoer.widget.port", () -> WIDGET_PORT);
-        registry.add("xiaoer.widget.host", () -> "127.0.0.1");
-        registry.add("xiaoer.data-dir", () -> "./target/test-data/" + UUID.randomUUID());
-        registry.add("xiaoer.engine.human-hours.from", () -> "00:00");
-        registry.add("xiaoer.engine.human-hours.to", () -> "00:00");
+        EmbeddedApp.register(registry, WIDGET_PORT);
         // the fuzz and XSS tests send many messages from 127.0.0.1: rate limits are tested elsewhere
         registry.add("xiaoer.widget.messages-per-minute-per-visitor", () -> 0);
         registry.add("xiaoer.widget.messages-per-minute-per-ip", () -> 0);
@@ -51,13 +44,5 @@ public abstract class SecurityTestBase {
 
     protected String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

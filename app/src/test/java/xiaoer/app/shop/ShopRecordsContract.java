@@ -1,5 +1,6 @@
 package xiaoer.app.shop;
 
+import xiaoer.app.testing.MutableClock;
 import xiaoer.app.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

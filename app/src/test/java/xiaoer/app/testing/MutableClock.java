@@ -1,4 +1,4 @@
-package xiaoer.app.shop;
+package xiaoer.app.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, for deadlines and windows. */
-final class MutableClock extends Clock {
+/** A UTC clock tests move by hand, for deadlines, windows and timers (several nodes may share one). */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant t) {
+    public void set(Instant t) {
         now = t;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
