@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import xiaoer.kb.lint.HanFolding;
+import xiaoer.kb.semantic.LruCache;
 
 /**
  * Detects the customer type from the shopper's messages so far (domain.md §2), with the cues that led there.
@@ -27,6 +28,9 @@ public final class CustomerTypeDetector {
     private final CustomerTypeSettings settings;
     private final CustomerTypeCues cues;
     private final HanFolding folding = HanFolding.standard();
+    /** Cue matches of recently read messages (see {@link #cueSpans}). */
+    private final LruCache<String, int[]> spans = new LruCache<>(SPANS_CACHED);
+    private static final int SPANS_CACHED = 8_192;
 
     public CustomerTypeDetector() {
         this(CustomerTypeSettings.defaults(), CustomerTypeCues.standard());
@@ -55,18 +59,21 @@ public final class CustomerTypeDetector {
     }
 
     private void readMessage(String message, int index, double decay, Map<CustomerType, Tally> tallies) {
-        String folded = folding.fold(message);
+        int[] spans = cueSpans(message);
+        List<CustomerTypeCues.Cue> all = cues.cues();
         Map<CustomerType, Double> added = new EnumMap<>(CustomerType.class);
         List<CustomerTypeCue> counted = new ArrayList<>();
-        for (CustomerTypeCues.Cue cue : cues.cues()) {
-            Matcher m = cue.pattern().matcher(folded);
-            if (!m.find() || overlapsCounted(counted, cue.type(), m.start(), m.end())) continue;
+        for (int c = 0; c < all.size(); c++) {
+            CustomerTypeCues.Cue cue = all.get(c);
+            int start = spans[2 * c];
+            int end = spans[2 * c + 1];
+            if (start < 0 || overlapsCounted(counted, cue.type(), start, end)) continue;
             double sofar = added.getOrDefault(cue.type(), 0.0);
             double weight = Math.min(cue.weight(), settings.perMessageCap() - sofar);
             if (weight <= 0) continue;
             added.put(cue.type(), sofar + weight);
-            CustomerTypeCue found = new CustomerTypeCue(cue.type().wire(), message.substring(m.start(), m.end()),
-                    index, m.start(), m.end(), weight * decay);
+            CustomerTypeCue found = new CustomerTypeCue(cue.type().wire(), message.substring(start, end),
+                    index, start, end, weight * decay);
             counted.add(found);
             tallies.get(cue.type()).cues.add(found);
         }
@@ -75,6 +82,27 @@ public final class CustomerTypeDetector {
             tally.score += weight * decay;
             tally.messages++;
         });
+    }
+
+    /**
+     * Where each cue first matches in {@code message} (start, end; -1 when it does not). The detector reads the last
+     * {@code window} messages again at every answer, so a message's matches are remembered (they depend on its text
+     * alone) instead of running every cue's pattern over it up to {@code window} times.
+     */
+    private int[] cueSpans(String message) {
+        int[] spans = this.spans.get(message);
+        if (spans != null) return spans;
+        String folded = folding.fold(message);
+        List<CustomerTypeCues.Cue> all = cues.cues();
+        spans = new int[2 * all.size()];
+        for (int c = 0; c < all.size(); c++) {
+            Matcher m = all.get(c).pattern().matcher(folded);
+            boolean found = m.find();
+            spans[2 * c] = found ? m.start() : -1;
+            spans[2 * c + 1] = found ? m.end() : -1;
+        }
+        this.spans.put(message, spans);
+        return spans;
     }
 
     /** Two cue lines hitting the same words (能便宜 / 便宜点 in 能便宜点吗) count once. */

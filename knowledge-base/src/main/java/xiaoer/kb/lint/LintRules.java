@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import xiaoer.kb.LintFinding;
+import xiaoer.kb.semantic.LruCache;
 
 /**
  * The compiled lint rules: forbidden phrases and absolute promises. Immutable and thread-safe; compile once and
@@ -27,6 +28,12 @@ public final class LintRules {
     private final PromiseTrigger trigger;
     private final List<PromiseRule> promises;
     private final HanFolding folding = HanFolding.standard();
+    /**
+     * Findings of recently checked texts: the bot's replies come from a few hundred scripts and templates, and every
+     * reply is checked before it is sent, so the same texts are checked again and again (the findings are immutable).
+     */
+    private final LruCache<String, List<LintFinding>> recent = new LruCache<>(4_096);
+    private static final int CACHED_MAX_LENGTH = 1_000;
 
     LintRules(List<ForbiddenPhraseRule> forbidden, PromiseTrigger trigger, List<PromiseRule> promises) {
         this.forbidden = List.copyOf(forbidden);
@@ -73,6 +80,15 @@ public final class LintRules {
     public List<LintFinding> check(String text) {
         Objects.requireNonNull(text, "text");
         if (text.isEmpty()) return List.of();
+        if (text.length() > CACHED_MAX_LENGTH) return findings(text);
+        List<LintFinding> known = recent.get(text);
+        if (known != null) return known;
+        List<LintFinding> found = findings(text);
+        recent.put(text, found);
+        return found;
+    }
+
+    private List<LintFinding> findings(String text) {
         String folded = folding.fold(text);
         boolean traditional = folding.containsTraditional(text);
         CharPresence present = new CharPresence(folded);
