@@ -13,20 +13,31 @@ import java.util.OptionalInt;
  */
 final class QueueSnapshot {
 
-    static final QueueSnapshot NONE = new QueueSnapshot(Long.MIN_VALUE, List.of(), Map.of(), -1, Long.MIN_VALUE);
+    static final QueueSnapshot NONE = new QueueSnapshot(Long.MIN_VALUE, List.of(), Map.of(), Map.of(), Map.of(), -1,
+            Long.MIN_VALUE);
+
+    /** Appended entries kept apart from {@link #positions} before a full rebuild folds them in. */
+    private static final int MAX_APPENDED = 512;
 
     private final long version;
     private final List<QueueEntry> ordered;
     private final Map<String, Integer> positions;
+    /** Places of entries appended since the last full build (small; {@link #positions} is shared, never copied). */
+    private final Map<String, Integer> appended;
+    /** Entries per skill group: the place the next appended entry of that group gets, minus one. */
+    private final Map<SkillGroup, Integer> perSkill;
     /** The router's count of its own queue changes when this was built: a later local change makes it stale. */
     private final long localChanges;
     private final long builtAtNanos;
 
-    private QueueSnapshot(long version, List<QueueEntry> ordered, Map<String, Integer> positions, long localChanges,
+    private QueueSnapshot(long version, List<QueueEntry> ordered, Map<String, Integer> positions,
+                          Map<String, Integer> appended, Map<SkillGroup, Integer> perSkill, long localChanges,
                           long builtAtNanos) {
         this.version = version;
         this.ordered = ordered;
         this.positions = positions;
+        this.appended = appended;
+        this.perSkill = perSkill;
         this.localChanges = localChanges;
         this.builtAtNanos = builtAtNanos;
     }
@@ -42,7 +53,44 @@ final class QueueSnapshot {
         for (QueueEntry e : ordered) {
             positions.put(e.conversationId(), ahead.merge(e.skill(), 1, Integer::sum));
         }
-        return new QueueSnapshot(version, ordered, positions, localChanges, System.nanoTime());
+        return new QueueSnapshot(version, ordered, positions, Map.of(), ahead, localChanges, System.nanoTime());
+    }
+
+    /**
+     * This snapshot with {@code entry} added, labelled {@code version}, when that can be done exactly without
+     * ordering the whole queue again: the entry goes behind everyone of the last full build (the usual arrival: same
+     * priority, later; arrivals handed off a moment apart on different threads may land slightly out of order among
+     * themselves, which is fine), so only entries appended since then can move. Empty otherwise, or after many appends
+     * (then a full build folds them in). A queue that grows by arrivals during a rush is then kept in order at the cost
+     * of a short insert per arrival instead of a sort of the whole queue (issue 10).
+     */
+    java.util.Optional<QueueSnapshot> appended(QueueEntry entry, long version, long localChanges) {
+        String id = entry.conversationId();
+        if (this == NONE || appended.size() >= MAX_APPENDED || positions.containsKey(id) || appended.containsKey(id)) {
+            return java.util.Optional.empty();
+        }
+        int at = ordered.size();
+        while (at > 0 && RoutingPolicy.QUEUE_ORDER.compare(ordered.get(at - 1), entry) > 0) {
+            if (!appended.containsKey(ordered.get(at - 1).conversationId())) return java.util.Optional.empty();
+            at--;
+        }
+        Map<String, Integer> places = new HashMap<>(appended);
+        int behind = 0;
+        for (int i = at; i < ordered.size(); i++) {
+            QueueEntry e = ordered.get(i);
+            if (e.skill() != entry.skill()) continue;
+            places.merge(e.conversationId(), 1, Integer::sum);
+            behind++;
+        }
+        Map<SkillGroup, Integer> counts = new EnumMap<>(SkillGroup.class);
+        counts.putAll(perSkill);
+        places.put(id, counts.merge(entry.skill(), 1, Integer::sum) - behind);
+        List<QueueEntry> longer = new java.util.ArrayList<>(ordered.size() + 1);
+        longer.addAll(ordered.subList(0, at));
+        longer.add(entry);
+        longer.addAll(ordered.subList(at, ordered.size()));
+        return java.util.Optional.of(new QueueSnapshot(version, java.util.Collections.unmodifiableList(longer),
+                positions, places, counts, localChanges, System.nanoTime()));
     }
 
     /** Built after the router's last own change and less than {@code maxAgeNanos} ago. */
@@ -60,6 +108,7 @@ final class QueueSnapshot {
 
     OptionalInt position(String conversationId) {
         Integer p = positions.get(conversationId);
+        if (p == null) p = appended.get(conversationId);
         return p == null ? OptionalInt.empty() : OptionalInt.of(p);
     }
 }

@@ -56,6 +56,7 @@ public final class Router {
     private volatile QueueSnapshot snapshot = QueueSnapshot.NONE;
     /** This router's own successful queue changes: a shopper's place never lags behind a change made here. */
     private final AtomicLong localChanges = new AtomicLong();
+    private final Object appendLock = new Object();
     /** How old a shared queue's snapshot may be when answering a place (other nodes' changes show within this). */
     private static final long SHARED_PLACE_MAX_AGE_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -99,7 +100,7 @@ public final class Router {
     public Outcome<HandOff> handOff(QueueEntry entry) {
         String id = entry.conversationId();
         if (ledger.owner(id).isPresent()) return Outcome.refused(RefusalCode.ALREADY_ASSIGNED, "conversation", id);
-        if (!countChange(queue.add(entry))) return Outcome.refused(RefusalCode.ALREADY_QUEUED, "conversation", id);
+        if (!addToQueue(entry)) return Outcome.refused(RefusalCode.ALREADY_QUEUED, "conversation", id);
         dispatch();
         Assignment assigned = queue.find(id).isPresent() ? null : assignments.get(id).orElse(null);
         return Outcome.done(new HandOff(entry, Optional.ofNullable(assigned),
@@ -136,6 +137,35 @@ public final class Router {
         return snapshot().position(conversationId);
     }
 
+    /**
+     * Adds to the queue and, when nothing else changed it meanwhile (the version moved by exactly this add), carries
+     * the ordered snapshot forward by appending the entry instead of rebuilding it at the next place asked (see
+     * {@link QueueSnapshot#appended}). Adds are serialized here so two arrivals on this node cannot both extend the
+     * same snapshot; any other change moves the version by more and the next read rebuilds as before.
+     */
+    private boolean addToQueue(QueueEntry entry) {
+        synchronized (appendLock) {
+            QueueSnapshot before = snapshot;
+            long versionBefore;
+            try {
+                versionBefore = queue.version();
+            } catch (RuntimeException e) { // shared state unreachable: add without carrying the snapshot
+                return countChange(queue.add(entry));
+            }
+            if (!countChange(queue.add(entry))) return false;
+            if (before.version() != versionBefore) return true;
+            try {
+                long after = queue.version();
+                if (after == versionBefore + 1) {
+                    before.appended(entry, after, localChanges.get()).ifPresent(s -> snapshot = s);
+                }
+            } catch (RuntimeException e) {
+                // the next read rebuilds the snapshot
+            }
+            return true;
+        }
+    }
+
     /** Counts a successful queue change made by this router; returns {@code changed}. */
     private boolean countChange(boolean changed) {
         if (changed) localChanges.incrementAndGet();
@@ -160,7 +190,10 @@ public final class Router {
             return cached;
         }
         QueueSnapshot fresh = QueueSnapshot.of(version, entries, policy, mark);
-        snapshot = fresh;
+        synchronized (appendLock) {
+            // a slower reader must not put back an older order over one an arrival just carried forward
+            if (snapshot == cached || snapshot.version() < version) snapshot = fresh;
+        }
         return fresh;
     }
 

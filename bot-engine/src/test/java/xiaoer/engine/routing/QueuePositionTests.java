@@ -69,6 +69,31 @@ class QueuePositionTests {
         assertThat(queue.reads.get()).as("one rebuild after a change").isEqualTo(reads + 1);
     }
 
+    @Test
+    void arrivalsAtTheBackAreAppendedWithoutReadingTheQueueAgain() {
+        Instant start = clock.instant();
+        router.handOff(QueueEntry.of("first", SkillGroup.PRESALES, start));
+        router.position("first");
+        int reads = queue.reads.get();
+        SkillGroup[] groups = {SkillGroup.PRESALES, SkillGroup.AFTERSALES};
+        for (int i = 0; i < 300; i++) {
+            QueueEntry entry = QueueEntry.of("a" + i, groups[i % 2], start.plusSeconds(1 + i));
+            assertThat(router.handOff(entry).orThrow().position()).isEqualTo(policy.position("a" + i, queue.inner.all()).getAsInt());
+        }
+        List<QueueEntry> all = queue.inner.all();
+        assertThat(router.waiting()).isEqualTo(policy.order(all));
+        for (QueueEntry e : all) assertThat(router.position(e.conversationId())).isEqualTo(policy.position(e.conversationId(), all));
+        assertThat(queue.reads.get()).as("whole-queue reads by the router for 300 arrivals at the back")
+                .isEqualTo(reads);
+
+        // a complaint goes ahead of everyone: not an append, so the next place is read from a rebuilt order
+        router.handOff(QueueEntry.of("angry", SkillGroup.COMPLAINTS, start.plusSeconds(400)));
+        router.handOff(QueueEntry.of("early", SkillGroup.PRESALES, start.minusSeconds(5)));
+        all = queue.inner.all();
+        assertThat(router.waiting()).isEqualTo(policy.order(all));
+        for (QueueEntry e : all) assertThat(router.position(e.conversationId())).isEqualTo(policy.position(e.conversationId(), all));
+    }
+
     /** The in-memory queue, counting how often the router reads it whole. */
     private static final class CountingQueue implements WaitingQueue {
         final InMemoryWaitingQueue inner = new InMemoryWaitingQueue();
