@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The path of one message: store it, ack it, then let the bot or the owning agent answer. Also the agent's side of
@@ -280,21 +282,34 @@ public final class ChatEngine {
     }
 
     /**
+     * Waiting conversations whose courtesy reminder is known to be sent, with the queuedAt it was for: each pass then
+     * reads the history only of those not reminded yet, instead of every waiting shopper's whole history every pass
+     * (with thousands waiting at a sale's peak that was most of the scheduler's time).
+     */
+    private final Map<String, Instant> courtesyDone = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
      * A waiting shopper is never left silent: once per conversation, after {@code courtesyAfter} in the queue, the
      * manuals' "对不起，请您稍等片刻". Call it periodically.
      */
     public int remindWaiting() {
         Instant now = now();
         int reminded = 0;
+        Set<String> queued = new HashSet<>();
         for (Conversation c : store.withStatus(ConversationStatus.QUEUED)) {
+            queued.add(c.id());
             if (c.queuedAt() == null || c.queuedAt().plus(settings.courtesyAfter()).isAfter(now)) continue;
+            if (c.queuedAt().equals(courtesyDone.get(c.id()))) continue;
             boolean alreadyReminded = store.history(c.id()).stream()
                     .anyMatch(e -> "courtesy".equals(e.meta().get("stage")) && !e.at().isBefore(c.queuedAt()));
-            if (alreadyReminded) continue;
-            publish(store.append(c.id(), new EventDraft(Sender.SYSTEM, texts.get("waiting.courtesy"), List.of(), null,
-                    null, false, Map.of("stage", "courtesy")), now));
-            reminded++;
+            if (!alreadyReminded) {
+                publish(store.append(c.id(), new EventDraft(Sender.SYSTEM, texts.get("waiting.courtesy"), List.of(),
+                        null, null, false, Map.of("stage", "courtesy")), now));
+                reminded++;
+            }
+            courtesyDone.put(c.id(), c.queuedAt());
         }
+        courtesyDone.keySet().retainAll(queued);
         return reminded;
     }
 
