@@ -53,8 +53,8 @@ const PROFILE = A.profile === 'true';
 
 // loads (full run / --quick)
 const L = QUICK
-  ? { idle: 2000, clients: 300, msgs: 10, warm: 2, warmMsgs: 10, pacedMsgs: 10, hoBot: 150, hoAgent: 50, hoMsgs: 8, clusterClients: 300, clusterMsgs: 10 }
-  : { idle: 10000, clients: 1000, msgs: 20, warm: 3, warmMsgs: 10, pacedMsgs: 15, hoBot: 500, hoAgent: 100, hoMsgs: 10, clusterClients: 1000, clusterMsgs: 8 };
+  ? { idle: 2000, clients: 300, msgs: 10, warm: 2, warmMsgs: 10, warmRounds: 2, pacedMsgs: 10, hoBot: 150, hoAgent: 50, hoMsgs: 8, clusterClients: 300, clusterMsgs: 10 }
+  : { idle: 10000, clients: 1000, msgs: 20, warm: 3, warmMsgs: 10, warmRounds: 6, pacedMsgs: 15, hoBot: 500, hoAgent: 100, hoMsgs: 10, clusterClients: 1000, clusterMsgs: 8 };
 for (const k of Object.keys(L)) if (A[k] !== undefined) L[k] = Number(A[k]);
 
 const PORTS = { peer: 3101, xhttp: 8190, xws: 9190, c1http: 8191, c1ws: 9191, c2http: 8192, c2ws: 9192 };
@@ -254,10 +254,8 @@ async function embeddedRep(rep) {
       // servers, so the JVM's JIT has compiled the message path before anything is measured
       for (const t of targets) {
         pause(t === 'peer' ? x : peer, true);
-        const w = await node('load.js', ['--url', url[t], '--clients', String(L.clients), '--msgs', String(L.warmMsgs),
-          '--visitor-prefix', `${t[0]}${rep}warm${STAMP.slice(9, 15)}`, ...common, '--timeout-s', '240', '--msg-timeout-s', '60'], 240);
+        await warmUp(t, url[t], t === 'xiaoer' ? x.pid : peer.pid, `${t[0]}${rep}`);
         pause(t === 'peer' ? x : peer, false);
-        log(`  warm-up ${t} r${rep}: ${w.error ? 'FAILED ' + w.error : `${w.counts.acked} messages, ${w.repliesPerSec} replies/s`}`);
       }
       continue;
     }
@@ -317,17 +315,50 @@ function countLogProblems(file) {
   return { error, warn, first };
 }
 
+// ---------------------------------------------------------------- warm-up
+// Unrecorded closed-loop rounds (fresh shoppers each round) until the JIT has compiled the message path: on this box
+// the JVM's C2 compiler still takes ~30 % of the CPU after one round of 10,000 messages and under 5 % after six, so a
+// measurement after one round would mostly measure compilation (a server that has run for minutes does not pay it).
+// Both servers get the same rounds; the last round's C2 share is logged so a run shows whether it settled.
+async function warmUp(target, url, pid, tag) {
+  for (let round = 1; round <= L.warmRounds; round++) {
+    const before = target === 'xiaoer' ? compilerTicks(pid) : 0;
+    const w = await node('load.js', ['--url', url, '--clients', String(L.clients), '--msgs', String(L.warmMsgs),
+      '--visitor-prefix', `${tag}warm${round}${STAMP.slice(9, 15)}`, ...common, '--timeout-s', '240', '--msg-timeout-s', '60',
+      '--server-pid', String(pid)], 240);
+    const c2 = target === 'xiaoer' && w.server && w.server.cpuSecTotal ? ` (C2 compiler ${(((compilerTicks(pid) - before) / TICKS) / w.server.cpuSecTotal * 100).toFixed(1)} % of the CPU)` : '';
+    log(`  warm-up ${target} ${tag} round ${round}/${L.warmRounds}: ${w.error ? 'FAILED ' + w.error : `${w.counts.acked} messages, ${w.repliesPerSec} replies/s${c2}`}`);
+  }
+}
+const TICKS = 100; // USER_HZ
+function compilerTicks(pid) { // CPU ticks of the JVM's C2 compiler threads, from /proc
+  let t = 0;
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      let stat;
+      try { stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'); } catch (e) { continue; }
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!name.startsWith('C2 Compiler')) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      t += Number(f[11]) + Number(f[12]);
+    }
+  } catch (e) { /* gone */ }
+  return t;
+}
+
 // ---------------------------------------------------------------- profile (JFR, one closed-loop run)
 async function profileRun() {
   log('profile: xiaoer under JFR, closed loop');
   const dataDir = path.join(OUT, 'data-profile');
   const jfr = path.join(OUT, 'closed-loop.jfr');
-  const x = start('xiaoer-profile', 'java', xiaoerArgs(dataDir, PORTS.xhttp, PORTS.xws));
+  // JFR runs from the start, in memory: starting it only before the measured phase made the JVM throw away and
+  // recompile its compiled code (C2 took ~30 % of the profiled phase however long the warm-up was)
+  const x = start('xiaoer-profile', 'java', ['-XX:StartFlightRecording=name=boot,settings=profile,disk=false,maxage=2m',
+    ...xiaoerArgs(dataDir, PORTS.xhttp, PORTS.xws)]);
   await waitHttp(`http://127.0.0.1:${PORTS.xhttp}/actuator/health`, x, 240);
   await waitHttp(`http://127.0.0.1:${PORTS.xws}/socket.io/?EIO=4&transport=polling`, x, 30);
-  // warm the JIT first (unrecorded), then record only the measured closed loop
-  await node('load.js', ['--url', `http://127.0.0.1:${PORTS.xws}`, '--clients', String(L.clients), '--msgs', '5',
-    '--visitor-prefix', `pw${STAMP.slice(9, 15)}`, ...common, '--timeout-s', '240'], 240);
+  // warm the JIT first (unrecorded, the same warm-up as the measured runs), then record only the closed loop
+  await warmUp('xiaoer', `http://127.0.0.1:${PORTS.xws}`, x.pid, 'p');
   jcmd(x.pid, 'JFR.start', 'name=bench', 'settings=profile');
   const snap = path.join(OUT, 'threads-before.json');
   fs.writeFileSync(snap, execFileSync(process.execPath, [path.join(HERE, 'thread-cpu.js'), 'snap', String(x.pid)]));
