@@ -65,6 +65,21 @@ final class QueueSnapshot {
      * of a short insert per arrival instead of a sort of the whole queue (issue 10).
      */
     java.util.Optional<QueueSnapshot> appended(QueueEntry entry, long version, long localChanges) {
+        return appended(entry, version, localChanges, System.nanoTime());
+    }
+
+    /**
+     * {@link #appended(QueueEntry, long, long)} for a shared queue that other nodes changed too since this was read:
+     * the result keeps this snapshot's label and age, so it is still rebuilt when it gets older than a place may be;
+     * until then this node's arrival gets a place from it (other nodes' changes of the last moment not counted, as
+     * for every place on a shared queue) instead of a read of the whole queue from Redis per arrival.
+     */
+    java.util.Optional<QueueSnapshot> appendedKeepingAge(QueueEntry entry, long localChanges) {
+        return appended(entry, version, localChanges, builtAtNanos);
+    }
+
+    private java.util.Optional<QueueSnapshot> appended(QueueEntry entry, long version, long localChanges,
+                                                       long builtAtNanos) {
         String id = entry.conversationId();
         if (this == NONE || appended.size() >= MAX_APPENDED || positions.containsKey(id) || appended.containsKey(id)) {
             return java.util.Optional.empty();
@@ -90,7 +105,7 @@ final class QueueSnapshot {
         longer.add(entry);
         longer.addAll(ordered.subList(at, ordered.size()));
         return java.util.Optional.of(new QueueSnapshot(version, java.util.Collections.unmodifiableList(longer),
-                positions, places, counts, localChanges, System.nanoTime()));
+                positions, places, counts, localChanges, builtAtNanos));
     }
 
     /** Built after the router's last own change and less than {@code maxAgeNanos} ago. */

@@ -153,14 +153,18 @@ public final class Router {
                 return countChange(queue.add(entry));
             }
             if (!countChange(queue.add(entry))) return false;
-            if (before.version() != versionBefore) return true;
+            long after;
             try {
-                long after = queue.version();
-                if (after == versionBefore + 1) {
-                    before.appended(entry, after, localChanges.get()).ifPresent(s -> snapshot = s);
-                }
+                after = queue.version();
             } catch (RuntimeException e) {
-                // the next read rebuilds the snapshot
+                return true; // the next read rebuilds the snapshot
+            }
+            if (before.version() == versionBefore && after == versionBefore + 1) {
+                before.appended(entry, after, localChanges.get()).ifPresent(s -> snapshot = s);
+            } else if (queue.shared() && before.recent(localChanges.get() - 1, SHARED_PLACE_MAX_AGE_NANOS)) {
+                // other nodes changed the queue too: carry the recent snapshot forward with this arrival rather
+                // than read the whole queue from Redis for its place (it is rebuilt once it is a second old)
+                before.appendedKeepingAge(entry, localChanges.get()).ifPresent(s -> snapshot = s);
             }
             return true;
         }

@@ -94,10 +94,48 @@ class QueuePositionTests {
         for (QueueEntry e : all) assertThat(router.position(e.conversationId())).isEqualTo(policy.position(e.conversationId(), all));
     }
 
+    @Test
+    void onASharedQueueArrivalsGetTheirPlaceWithoutReadingTheQueueWhileOtherNodesAddToo() throws Exception {
+        CountingQueue shared = new CountingQueue(true);
+        Router nodeA = new Router(RoutingSettings.defaults(), shared, new InMemoryAssignmentLedger(),
+                new InMemoryAgentLoads(), new SeatBoard(SeatSettings.defaults(), clock), clock);
+        Router nodeB = new Router(RoutingSettings.defaults(), shared, new InMemoryAssignmentLedger(),
+                new InMemoryAgentLoads(), new SeatBoard(SeatSettings.defaults(), clock), clock);
+        Instant start = clock.instant();
+        nodeA.handOff(QueueEntry.of("a-first", SkillGroup.PRESALES, start));
+        int reads = shared.reads.get();
+        for (int i = 0; i < 20; i++) {
+            nodeB.handOff(QueueEntry.of("b" + i, SkillGroup.PRESALES, start.plusMillis(2 * i + 1)));
+            int placeOfA = nodeA.handOff(QueueEntry.of("a" + i, SkillGroup.PRESALES, start.plusMillis(2 * i + 2)))
+                    .orThrow().position();
+            assertThat(placeOfA).as("a%d's place, other nodes' arrivals of the last moment not counted", i)
+                    .isBetween(i + 2, 2 * i + 3);
+        }
+        assertThat(shared.reads.get() - reads).as("node A's whole-queue reads for its 20 arrivals").isLessThan(3);
+
+        Thread.sleep(1_100); // older than a place may be on a shared queue: the next place is read afresh
+        assertThat(nodeA.position("a19")).isEqualTo(policy.position("a19", shared.inner.all()));
+    }
+
     /** The in-memory queue, counting how often the router reads it whole. */
     private static final class CountingQueue implements WaitingQueue {
         final InMemoryWaitingQueue inner = new InMemoryWaitingQueue();
         final AtomicInteger reads = new AtomicInteger();
+        final boolean shared;
+
+        CountingQueue() {
+            this(false);
+        }
+
+        /** @param shared pretend other nodes change it too (as the Redis queue in cluster mode) */
+        CountingQueue(boolean shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public boolean shared() {
+            return shared;
+        }
 
         @Override
         public boolean add(QueueEntry entry) {
