@@ -108,6 +108,11 @@ final class QueueSnapshot {
                 positions, places, counts, localChanges, builtAtNanos));
     }
 
+    /** This snapshot, confirmed current now (its version is still the queue's), as of {@code localChanges}. */
+    QueueSnapshot checkedAt(long localChanges) {
+        return new QueueSnapshot(version, ordered, positions, appended, perSkill, localChanges, System.nanoTime());
+    }
+
     /** Built after the router's last own change and less than {@code maxAgeNanos} ago. */
     boolean recent(long localChangesNow, long maxAgeNanos) {
         return localChanges == localChangesNow && System.nanoTime() - builtAtNanos < maxAgeNanos;

@@ -57,6 +57,7 @@ public final class Router {
     /** This router's own successful queue changes: a shopper's place never lags behind a change made here. */
     private final AtomicLong localChanges = new AtomicLong();
     private final Object appendLock = new Object();
+    private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
     /** How old a shared queue's snapshot may be when answering a place (other nodes' changes show within this). */
     private static final long SHARED_PLACE_MAX_AGE_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -134,6 +135,9 @@ public final class Router {
             OptionalInt place = cached.position(conversationId); // no round trip per waiting shopper's message
             if (place.isPresent()) return place;
         }
+        OptionalInt place = placeSnapshot().position(conversationId);
+        if (place.isPresent() || !queue.shared()) return place;
+        // not in the snapshot this thread got, which may be one another thread is replacing right now: read it afresh
         return snapshot().position(conversationId);
     }
 
@@ -181,13 +185,40 @@ public final class Router {
      * snapshot is never older than its label (at worst newer, which only costs one more rebuild).
      */
     private QueueSnapshot snapshot() {
+        return rebuildIfMoved(snapshot);
+    }
+
+    /**
+     * The snapshot a shopper's place is read from. On a shared queue one thread of this node reads the queue from
+     * Redis at a time, and the others answer from the snapshot there is (a place may be up to a second old on a
+     * shared queue anyway) instead of all reading the whole queue at once; routing itself uses {@link #snapshot()}.
+     */
+    private QueueSnapshot placeSnapshot() {
         QueueSnapshot cached = snapshot;
+        if (!queue.shared() || cached == QueueSnapshot.NONE) return rebuildIfMoved(cached);
+        if (!rebuilding.tryLock()) return cached;
+        try {
+            return rebuildIfMoved(snapshot);
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    private QueueSnapshot rebuildIfMoved(QueueSnapshot cached) {
         long mark = localChanges.get(); // before the version: a change made meanwhile leaves this snapshot stale
         long version;
         List<QueueEntry> entries;
         try {
             version = queue.version();
-            if (cached.version() == version) return cached;
+            if (cached.version() == version) {
+                if (!queue.shared()) return cached;
+                // still current: good for another second of places without a round trip
+                QueueSnapshot checked = cached.checkedAt(mark);
+                synchronized (appendLock) {
+                    if (snapshot == cached) snapshot = checked;
+                }
+                return checked;
+            }
             entries = queue.all();
         } catch (RuntimeException e) { // shared state unreachable (Redis down): the last known order, not an error
             outage.failed("waiting queue unreadable, using the last known order", "all", e);
