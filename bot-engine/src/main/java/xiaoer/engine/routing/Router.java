@@ -135,10 +135,22 @@ public final class Router {
             OptionalInt place = cached.position(conversationId); // no round trip per waiting shopper's message
             if (place.isPresent()) return place;
         }
-        OptionalInt place = placeSnapshot().position(conversationId);
+        QueueSnapshot seen = placeSnapshot();
+        OptionalInt place = seen.position(conversationId);
         if (place.isPresent() || !queue.shared()) return place;
-        // not in the snapshot this thread got, which may be one another thread is replacing right now: read it afresh
-        return snapshot().position(conversationId);
+        // not in the snapshot this thread got, which may be one another thread is replacing right now: wait for that
+        // one, and read the queue again only if it does not have this conversation either
+        rebuilding.lock();
+        try {
+            QueueSnapshot now = snapshot;
+            if (now != seen) {
+                place = now.position(conversationId);
+                if (place.isPresent()) return place;
+            }
+            return rebuildIfMoved(now).position(conversationId);
+        } finally {
+            rebuilding.unlock();
+        }
     }
 
     /**
