@@ -55,7 +55,8 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
     static final int MAX_BATCH = 256;
     /**
      * Under load (at least {@link #GATHER_FROM} writes were waiting), the writer waits this long for more before it
-     * commits; system property {@code xiaoer.store.gather-micros} overrides it (0 = off).
+     * commits; system properties {@code xiaoer.store.gather-micros} (0 = off) and {@code xiaoer.store.gather-from}
+     * override them.
      */
     static final long GATHER_MICROS = 1000;
     static final int GATHER_FROM = 4;
@@ -99,7 +100,8 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
         this.tx = tx;
         this.json = json;
         this.writes = new GroupCommit<>("conversations", this::writeBatch, this::writeAlone, MAX_BATCH, 30,
-                Long.getLong("xiaoer.store.gather-micros", GATHER_MICROS), GATHER_FROM);
+                Long.getLong("xiaoer.store.gather-micros", GATHER_MICROS),
+                Integer.getInteger("xiaoer.store.gather-from", GATHER_FROM));
     }
 
     /** Stops the writer after committing what is queued (Spring calls it on shutdown). */
