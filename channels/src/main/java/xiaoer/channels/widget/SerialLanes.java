@@ -26,6 +26,8 @@ final class SerialLanes {
                         t.setDaemon(true);
                         return t;
                     }, new ThreadPoolExecutor.AbortPolicy());
+            // started now, not by the first widgets to connect: a fixed cost of the server, paid at start-up
+            lanes[i].prestartAllCoreThreads();
         }
     }
 
