@@ -3,6 +3,14 @@ package xiaoer.console.testing;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -14,6 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +61,34 @@ public final class StaffLogin {
     /** The {@code Cookie} header value that carries the session. */
     public String cookie() {
         return sessionCookieName + "=" + sessionId;
+    }
+
+    /**
+     * Opens the console's STOMP session over WebSocket as this staff member, as the console page does: the session
+     * cookie on the handshake, the CSRF token in the CONNECT frame.
+     *
+     * @param httpBase the node to connect to ({@link #base}, or another node of a cluster sharing the session)
+     * @param origin   an {@code Origin} header for the handshake, or null for none
+     */
+    public StompSession stomp(String httpBase, MessageConverter converter, String origin)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(converter);
+        client.setInboundMessageSizeLimit(1024 * 1024);
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        handshake.add("Cookie", cookie());
+        if (origin != null) handshake.add("Origin", origin);
+        StompHeaders connect = new StompHeaders();
+        connect.add(csrfHeader, csrfToken);
+        return client.connectAsync(httpBase.replaceFirst("^http", "ws") + "/ws/console", handshake, connect,
+                new StompSessionHandlerAdapter() {
+                }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** {@link #stomp(String, MessageConverter, String)} on the node this log-in went to, with no Origin header. */
+    public StompSession stomp(MessageConverter converter)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return stomp(base, converter, null);
     }
 
     public static StaffLogin as(int port, String username, String password) throws IOException, InterruptedException {

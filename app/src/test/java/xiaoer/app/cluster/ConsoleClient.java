@@ -6,10 +6,6 @@ import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 import xiaoer.console.testing.StaffLogin;
 
 import java.io.IOException;
@@ -21,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An agent's console as the cluster tests drive it: form log-in on one node, REST calls with the CSRF header, and
@@ -34,19 +29,20 @@ final class ConsoleClient implements AutoCloseable {
     final String cookie;
     final String csrfHeader;
     final String csrfToken;
+    private final StaffLogin login;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final List<StompSession> stomp = new CopyOnWriteArrayList<>();
 
-    private ConsoleClient(String cookie, String csrfHeader, String csrfToken) {
-        this.cookie = cookie;
-        this.csrfHeader = csrfHeader;
-        this.csrfToken = csrfToken;
+    private ConsoleClient(StaffLogin login) {
+        this.login = login;
+        this.cookie = login.cookie();
+        this.csrfHeader = login.csrfHeader;
+        this.csrfToken = login.csrfToken;
     }
 
     /** Form log-in on the node at {@code baseUrl} (the session cookie is SESSION, kept in Redis, in cluster mode). */
     static ConsoleClient login(String baseUrl, String user, String password) throws IOException, InterruptedException {
-        StaffLogin login = StaffLogin.at(baseUrl, user, password);
-        return new ConsoleClient(login.cookie(), login.csrfHeader, login.csrfToken);
+        return new ConsoleClient(StaffLogin.at(baseUrl, user, password));
     }
 
     HttpResponse<String> get(String baseUrl, String path) throws IOException, InterruptedException {
@@ -64,14 +60,7 @@ final class ConsoleClient implements AutoCloseable {
 
     /** Subscribes on {@code httpPort}'s STOMP endpoint; every push's JSON goes to {@code inbox}. */
     void subscribe(int httpPort, String destination, List<JsonNode> inbox) throws Exception {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new JacksonJsonMessageConverter());
-        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-        handshake.add("Cookie", cookie);
-        StompHeaders connect = new StompHeaders();
-        connect.add(csrfHeader, csrfToken);
-        StompSession session = client.connectAsync("ws://127.0.0.1:" + httpPort + "/ws/console", handshake, connect,
-                new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
+        StompSession session = login.stomp("http://127.0.0.1:" + httpPort, new JacksonJsonMessageConverter(), null);
         stomp.add(session);
         StompHeaders sub = new StompHeaders();
         sub.setDestination(destination);

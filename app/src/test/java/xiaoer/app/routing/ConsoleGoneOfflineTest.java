@@ -6,15 +6,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 import xiaoer.app.XiaoerApplication;
 import xiaoer.app.testing.EmbeddedApp;
 import xiaoer.console.testing.StaffLogin;
@@ -30,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,16 +66,7 @@ class ConsoleGoneOfflineTest {
     }
 
     private StompSession console(String username, String password) throws Exception {
-        StaffLogin login = StaffLogin.as(port, username, password);
-        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
-        stomp.setMessageConverter(new JacksonJsonMessageConverter());
-        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-        handshake.add("Cookie", login.cookie());
-        StompHeaders connect = new StompHeaders();
-        connect.add(login.csrfHeader, login.csrfToken);
-        StompSession session = stomp.connectAsync("ws://localhost:" + port + "/ws/console", handshake, connect,
-                new StompSessionHandlerAdapter() {
-                }).get(10, TimeUnit.SECONDS);
+        StompSession session = StaffLogin.as(port, username, password).stomp(new JacksonJsonMessageConverter());
         sessions.add(session);
         return session;
     }

@@ -9,10 +9,6 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import java.lang.reflect.Type;
 import java.net.URI;
@@ -20,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,17 +39,7 @@ class ConsoleOriginsAndLimitsTest extends SecurityTestBase {
     }
 
     private StompSession connect(StaffLogin login, String origin) throws Exception {
-        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
-        stomp.setMessageConverter(new StringMessageConverter());
-        stomp.setInboundMessageSizeLimit(1024 * 1024);
-        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-        handshake.add("Cookie", login.cookie());
-        if (origin != null) handshake.add("Origin", origin);
-        StompHeaders connect = new StompHeaders();
-        connect.add(login.csrfHeader, login.csrfToken);
-        StompSession s = stomp.connectAsync("ws://localhost:" + httpPort + "/ws/console", handshake, connect,
-                new StompSessionHandlerAdapter() {
-                }).get(10, TimeUnit.SECONDS);
+        StompSession s = login.stomp(login.base, new StringMessageConverter(), origin);
         sessions.add(s);
         return s;
     }

@@ -13,22 +13,17 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,16 +85,7 @@ class StompRolesTest extends SecurityTestBase {
 
     @Test
     void anAgentsSubscriptionToTheLeadTopicReceivesNothing() throws Exception {
-        StaffLogin login = StaffLogin.as(httpPort, "agent", "agent123");
-        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
-        stomp.setMessageConverter(new JacksonJsonMessageConverter());
-        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-        handshake.add("Cookie", login.cookie());
-        StompHeaders connect = new StompHeaders();
-        connect.add(login.csrfHeader, login.csrfToken);
-        session = stomp.connectAsync("ws://localhost:" + httpPort + "/ws/console", handshake, connect,
-                new StompSessionHandlerAdapter() {
-                }).get(10, TimeUnit.SECONDS);
+        session = StaffLogin.as(httpPort, "agent", "agent123").stomp(new JacksonJsonMessageConverter());
         Inbox lead = new Inbox();
         Inbox queue = new Inbox();
         // frames are handled in order: once the later, allowed subscription receives, the first one was decided
