@@ -1,6 +1,6 @@
 package xiaoer.app.cluster;
 
-import xiaoer.app.testing.MutableClock;
+import xiaoer.engine.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class RedisRoutingTests {
     private static final int CAPACITY = 3;
 
     private final String prefix = "xiaoer:test:routing:" + UUID.randomUUID();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T02:00:00Z"));
     private final RoutingSettings settings = RoutingSettings.defaults();
     private RedissonClient redisA;
     private RedissonClient redisB;

@@ -1,6 +1,6 @@
 package xiaoer.app.shop;
 
-import xiaoer.app.testing.MutableClock;
+import xiaoer.engine.testing.MovableClock;
 import xiaoer.app.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +66,7 @@ abstract class ShopRecordsContract {
 
     TestDatabase db;
     JdbcTemplate jdbc;
-    MutableClock clock;
+    MovableClock clock;
     ShopService shop;
     MockMvc api;
 
@@ -77,7 +77,7 @@ abstract class ShopRecordsContract {
         db = database();
         jdbc = new JdbcTemplate(db.dataSource());
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
-        clock = new MutableClock(T0);
+        clock = new MovableClock(T0);
         ShopPorts ports = ShopConfiguration.jdbcPorts(jdbc, tx);
         shop = new ShopService(ports, ShopRules.defaults(), clock);
         JdbcShopApiKeys keys = new JdbcShopApiKeys(jdbc);

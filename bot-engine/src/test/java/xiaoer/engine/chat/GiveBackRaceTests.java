@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import xiaoer.engine.bot.Bot;
 import xiaoer.engine.policy.OpeningHours;
 import xiaoer.engine.routing.AgentStatus;
-import xiaoer.engine.routing.InMemoryWaitingQueue;
 import xiaoer.engine.routing.QueueEntry;
 import xiaoer.engine.routing.Router;
 import xiaoer.engine.routing.RoutingSettings;
@@ -15,6 +14,7 @@ import xiaoer.engine.routing.SeatRole;
 import xiaoer.engine.routing.SeatSettings;
 import xiaoer.engine.routing.SkillGroup;
 import xiaoer.engine.routing.WaitingQueue;
+import xiaoer.engine.testing.ForwardingWaitingQueue;
 import xiaoer.engine.testing.MovableClock;
 import xiaoer.engine.text.ServiceTexts;
 import xiaoer.kb.KnowledgeBase;
@@ -25,8 +25,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,9 +45,7 @@ class GiveBackRaceTests {
     private Runnable beforeRequeue;
     private ChatEngine engine;
 
-    private final WaitingQueue queue = new WaitingQueue() {
-        private final InMemoryWaitingQueue shared = new InMemoryWaitingQueue();
-
+    private final WaitingQueue queue = new ForwardingWaitingQueue() {
         @Override
         public boolean add(QueueEntry entry) {
             Runnable race = beforeRequeue;
@@ -57,27 +53,7 @@ class GiveBackRaceTests {
                 beforeRequeue = null;
                 race.run();
             }
-            return shared.add(entry);
-        }
-
-        @Override
-        public boolean remove(String conversationId) {
-            return shared.remove(conversationId);
-        }
-
-        @Override
-        public Optional<QueueEntry> find(String conversationId) {
-            return shared.find(conversationId);
-        }
-
-        @Override
-        public List<QueueEntry> all() {
-            return shared.all();
-        }
-
-        @Override
-        public long version() {
-            return shared.version();
+            return super.add(entry);
         }
     };
 

@@ -6,13 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that tests move forward by hand (waits, silence timers, queue timeouts). */
+/** A UTC clock that tests move by hand (waits, silence timers, queue timeouts; several nodes may share one). */
 public final class MovableClock extends Clock {
 
     private volatile Instant now;
 
     public MovableClock(Instant start) {
         this.now = start;
+    }
+
+    public void set(Instant t) {
+        now = t;
     }
 
     public void advance(Duration d) {
