@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The path of one message: store it, ack it, then let the bot or the owning agent answer. Also the agent's side of
@@ -286,7 +287,7 @@ public final class ChatEngine {
      * reads the history only of those not reminded yet, instead of every waiting shopper's whole history every pass
      * (with thousands waiting at a sale's peak that was most of the scheduler's time).
      */
-    private final Map<String, Instant> courtesyDone = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Instant> courtesyDone = new ConcurrentHashMap<>();
 
     /**
      * A waiting shopper is never left silent: once per conversation, after {@code courtesyAfter} in the queue, the

@@ -1,10 +1,13 @@
 package xiaoer.engine.routing;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -64,7 +67,7 @@ final class QueueSnapshot {
      * (then a full build folds them in). A queue that grows by arrivals during a rush is then kept in order at the cost
      * of a short insert per arrival instead of a sort of the whole queue (issue 10).
      */
-    java.util.Optional<QueueSnapshot> appended(QueueEntry entry, long version, long localChanges) {
+    Optional<QueueSnapshot> appended(QueueEntry entry, long version, long localChanges) {
         return appended(entry, version, localChanges, System.nanoTime());
     }
 
@@ -74,19 +77,19 @@ final class QueueSnapshot {
      * until then this node's arrival gets a place from it (other nodes' changes of the last moment not counted, as
      * for every place on a shared queue) instead of a read of the whole queue from Redis per arrival.
      */
-    java.util.Optional<QueueSnapshot> appendedKeepingAge(QueueEntry entry, long localChanges) {
+    Optional<QueueSnapshot> appendedKeepingAge(QueueEntry entry, long localChanges) {
         return appended(entry, version, localChanges, builtAtNanos);
     }
 
-    private java.util.Optional<QueueSnapshot> appended(QueueEntry entry, long version, long localChanges,
+    private Optional<QueueSnapshot> appended(QueueEntry entry, long version, long localChanges,
                                                        long builtAtNanos) {
         String id = entry.conversationId();
         if (this == NONE || appended.size() >= MAX_APPENDED || positions.containsKey(id) || appended.containsKey(id)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int at = ordered.size();
         while (at > 0 && RoutingPolicy.QUEUE_ORDER.compare(ordered.get(at - 1), entry) > 0) {
-            if (!appended.containsKey(ordered.get(at - 1).conversationId())) return java.util.Optional.empty();
+            if (!appended.containsKey(ordered.get(at - 1).conversationId())) return Optional.empty();
             at--;
         }
         Map<String, Integer> places = new HashMap<>(appended);
@@ -100,11 +103,11 @@ final class QueueSnapshot {
         Map<SkillGroup, Integer> counts = new EnumMap<>(SkillGroup.class);
         counts.putAll(perSkill);
         places.put(id, counts.merge(entry.skill(), 1, Integer::sum) - behind);
-        List<QueueEntry> longer = new java.util.ArrayList<>(ordered.size() + 1);
+        List<QueueEntry> longer = new ArrayList<>(ordered.size() + 1);
         longer.addAll(ordered.subList(0, at));
         longer.add(entry);
         longer.addAll(ordered.subList(at, ordered.size()));
-        return java.util.Optional.of(new QueueSnapshot(version, java.util.Collections.unmodifiableList(longer),
+        return Optional.of(new QueueSnapshot(version, Collections.unmodifiableList(longer),
                 positions, places, counts, localChanges, builtAtNanos));
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ public final class Router {
     /** This router's own successful queue changes: a shopper's place never lags behind a change made here. */
     private final AtomicLong localChanges = new AtomicLong();
     private final Object appendLock = new Object();
-    private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock rebuilding = new ReentrantLock();
     /** How old a shared queue's snapshot may be when answering a place (other nodes' changes show within this). */
     private static final long SHARED_PLACE_MAX_AGE_NANOS = Duration.ofSeconds(1).toNanos();
 

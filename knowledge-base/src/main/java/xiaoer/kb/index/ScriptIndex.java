@@ -246,7 +246,7 @@ public final class ScriptIndex {
             float[] out = new float[n];
             float[] sums = new float[BLOCK];
             for (int start = 0; start < n; start += BLOCK) {
-                java.util.Arrays.fill(sums, 0f);
+                Arrays.fill(sums, 0f);
                 int base = start * dim;
                 for (int d = 0; d < dim; d++) {
                     float q = query[d];
