@@ -21,7 +21,7 @@ import java.util.List;
  * Headless Debian Chromium driven by Selenium. No browser is downloaded: without chromium and chromium-driver the
  * browser tests skip with a message, except under {@code CI=true} where they must run.
  */
-final class Browsers {
+public final class Browsers {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -35,6 +35,18 @@ final class Browsers {
             throw new IllegalStateException("CI=true but /usr/bin/chromium or /usr/bin/chromedriver is missing");
         }
         Assumptions.assumeTrue(present, "browser tests skipped: install Debian's chromium and chromium-driver");
+    }
+
+    /**
+     * Logs in through the log-in page's form and waits until the log-in went through: a page opened right after the
+     * click would otherwise race the form's POST and could land on /login without a session.
+     */
+    public static void logIn(WebDriver d, String baseUrl, String user, String password) {
+        d.get(baseUrl + "/login");
+        d.findElement(By.id("username")).sendKeys(user);
+        d.findElement(By.id("password")).sendKeys(password);
+        d.findElement(By.id("login-submit")).click();
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> !x.getCurrentUrl().contains("/login"));
     }
 
     static ChromeDriver open() throws Exception {

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -14,11 +13,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static xiaoer.app.e2e.Browsers.click;
@@ -61,7 +58,7 @@ class DamagedItemBrowserTest extends EndToEndTestBase {
         new WebDriverWait(shopper, WAIT).until(d -> texts(d, ".xiaoer-msg[data-from='system']").stream()
                 .anyMatch(t -> t.contains("排在第")));
 
-        login(agent, "agent", "agent123");
+        Browsers.logIn(agent, baseUrl(), "agent", "agent123");
         agent.get(baseUrl() + "/console");
         click(agent, WAIT, By.cssSelector("#mine .mine-item"));
         new WebDriverWait(agent, WAIT).until(d -> texts(d, "#history .msg[data-from='shopper']").stream()
@@ -98,7 +95,7 @@ class DamagedItemBrowserTest extends EndToEndTestBase {
 
         String id = jdbc.queryForObject("select conversation_id from shop_damage_reports order by opened_at desc limit 1",
                 String.class);
-        login(lead, "lead", "lead123");
+        Browsers.logIn(lead, baseUrl(), "lead", "lead123");
         lead.get(baseUrl() + "/console#c=" + id);
         click(lead, WAIT, By.cssSelector("#records-damage .sign-off"));
         new WebDriverWait(lead, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
@@ -122,12 +119,5 @@ class DamagedItemBrowserTest extends EndToEndTestBase {
         WebElement input = shopper.findElement(By.id("xiaoer-file"));
         shopper.executeScript("arguments[0].hidden = false;", input);
         input.sendKeys(file.toAbsolutePath().toString());
-    }
-
-    private void login(WebDriver d, String user, String password) {
-        d.get(baseUrl() + "/login");
-        d.findElement(By.id("username")).sendKeys(user);
-        d.findElement(By.id("password")).sendKeys(password);
-        d.findElement(By.id("login-submit")).click();
     }
 }

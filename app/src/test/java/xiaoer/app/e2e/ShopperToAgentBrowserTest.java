@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -13,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import xiaoer.kb.KnowledgeBase;
 
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static xiaoer.app.e2e.Browsers.click;
@@ -64,10 +62,7 @@ class ShopperToAgentBrowserTest extends EndToEndTestBase {
         new WebDriverWait(shopper, WAIT).until(d -> texts(d, ".xiaoer-msg[data-from='system']").stream()
                 .anyMatch(t -> t.contains("排在第")));
 
-        agent.get(baseUrl() + "/login");
-        agent.findElement(By.id("username")).sendKeys("agent");
-        agent.findElement(By.id("password")).sendKeys("agent123");
-        agent.findElement(By.id("login-submit")).click();
+        Browsers.logIn(agent, baseUrl(), "agent", "agent123");
         agent.get(baseUrl() + "/console");
         // routing (issue 7) gives the waiting chat to the agent as soon as their console is online
         click(agent, WAIT, By.cssSelector("#mine .mine-item"));

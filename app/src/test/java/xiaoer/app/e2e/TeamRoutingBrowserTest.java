@@ -88,7 +88,7 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
         ChromeDriver xiaomei = console("agent", "agent123");
         ChromeDriver xiaolin = console("agent2", "agent123");
         ChromeDriver lead = open();
-        logIn(lead, "lead", "lead123");
+        Browsers.logIn(lead, baseUrl(), "lead", "lead123");
         lead.get(baseUrl() + "/console/lead");
         new WebDriverWait(lead, WAIT).until(d -> "connected".equals(
                 d.findElement(By.id("connection-status")).getDomAttribute("data-state")));
@@ -194,7 +194,7 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
 
     private ChromeDriver console(String user, String password) throws Exception {
         ChromeDriver d = open();
-        logIn(d, user, password);
+        Browsers.logIn(d, baseUrl(), user, password);
         d.get(baseUrl() + "/console");
         new WebDriverWait(d, WAIT).until(x -> "connected".equals(
                 x.findElement(By.id("connection-status")).getDomAttribute("data-state")));
@@ -207,13 +207,6 @@ class TeamRoutingBrowserTest extends EndToEndTestBase {
         ChromeDriver d = Browsers.open();
         browsers.add(d);
         return d;
-    }
-
-    private void logIn(WebDriver d, String user, String password) {
-        d.get(baseUrl() + "/login");
-        d.findElement(By.id("username")).sendKeys(user);
-        d.findElement(By.id("password")).sendKeys(password);
-        d.findElement(By.id("login-submit")).click();
     }
 
     private static String joinedAgent(WebDriver shopper) {

@@ -51,10 +51,7 @@ class TrainerPublishBrowserTest extends EndToEndTestBase {
         assertThat(kb.retrieve(NEW_PHRASING, "zh").bestScriptId()).as("live answer before the change")
                 .isNotEqualTo("shipping.carrier");
 
-        trainer.get(baseUrl() + "/login");
-        trainer.findElement(By.id("username")).sendKeys("trainer");
-        trainer.findElement(By.id("password")).sendKeys("trainer123");
-        trainer.findElement(By.id("login-submit")).click();
+        Browsers.logIn(trainer, baseUrl(), "trainer", "trainer123");
         trainer.get(baseUrl() + "/trainer");
 
         clickWhenReady(By.cssSelector("#script-list .script-item[data-id='shipping.carrier']"));

@@ -1,5 +1,6 @@
 package xiaoer.app.security;
 
+import xiaoer.app.e2e.Browsers;
 import xiaoer.console.testing.StaffLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -186,10 +187,7 @@ class XssBrowserTest extends SecurityTestBase {
     }
 
     private void logIn(String user, String password) {
-        staff.get(baseUrl() + "/login");
-        staff.findElement(By.id("username")).sendKeys(user);
-        staff.findElement(By.id("password")).sendKeys(password);
-        staff.findElement(By.id("login-submit")).click();
+        Browsers.logIn(staff, baseUrl(), user, password);
     }
 
     private void say(String text) {
