@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +33,9 @@ import xiaoer.engine.training.ReleaseSeeder;
 import xiaoer.kb.KnowledgeBase;
 import xiaoer.kb.Linter;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the plain-Java engine and knowledge base into Spring. Thin: construction only. */
 @Configuration(proxyBeanMethods = false)
@@ -92,9 +95,18 @@ public class EngineConfiguration {
         return new InProcessEventBus();
     }
 
+    /**
+     * On an H2 file database (the embedded default) appends are made durable in an event journal beside the database
+     * file between checkpoints ({@code xiaoer.store.journal.*}); on PostgreSQL the commit is durable by itself.
+     */
     @Bean
-    ConversationStore conversationStore(JdbcTemplate jdbc, TransactionTemplate tx) {
-        return new JdbcConversationStore(jdbc, tx, new ObjectMapper());
+    ConversationStore conversationStore(JdbcTemplate jdbc, TransactionTemplate tx,
+                                        @Value("${spring.datasource.url:}") String url,
+                                        @Value("${xiaoer.store.journal.enabled:true}") boolean journal,
+                                        @Value("${xiaoer.store.journal.checkpoint-interval:2s}") Duration checkpointEvery) {
+        Path journalFile = journal ? JdbcConversationStore.journalBeside(url) : null;
+        if (journalFile != null) log.info("conversation store: event journal {}", journalFile);
+        return new JdbcConversationStore(jdbc, tx, new ObjectMapper(), journalFile, checkpointEvery);
     }
 
     @Bean

@@ -3,6 +3,9 @@ package xiaoer.app.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -20,10 +23,15 @@ import xiaoer.engine.chat.Sender;
 import xiaoer.engine.chat.Visitor;
 import xiaoer.kb.QuickReply;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,8 +56,18 @@ import java.util.function.Supplier;
  * query for repeated clientMsgIds, one batch for the visitors' counters (their row locks order each visitor's seqs across
  * nodes; visitors are locked in a fixed order so two nodes' batches do not deadlock on them), one batched insert. Reads run
  * on the caller's thread.
+ *
+ * <p>Durable before the answer: PostgreSQL's commit is. On H2, a group commit of appends only is synced to the
+ * {@link EventJournal} when there is one (the embedded default), and H2 writes its pages on its own delay; a
+ * {@code CHECKPOINT} (H2 writes everything committed to its file) follows creates and transitions, and any write
+ * once the last checkpoint is {@code checkpointEvery} old, after which the journal is emptied. Without a journal every
+ * group commit ends with a checkpoint.
  */
 public final class JdbcConversationStore implements ConversationStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcConversationStore.class);
+    /** A journal this big is emptied at the next write, whatever {@code checkpointEvery} says. */
+    static final long JOURNAL_MAX_BYTES = 64L << 20;
 
     /** Most appends in one transaction. */
     static final int MAX_BATCH = 256;
@@ -94,20 +112,128 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
     private final HashMap<Owner, Long> pendingSeqs = new HashMap<>(512);
     private volatile Boolean h2;
     private volatile String primaryKeyHint;
+    /** H2 only, may be null: where appends are made durable between checkpoints. */
+    private final EventJournal journal;
+    private final long checkpointEveryNanos;
+    /** Writer thread: when the last checkpoint ran, and the event rows its current transaction inserted. */
+    private long lastCheckpoint = System.nanoTime();
+    private List<Object[]> insertedRows = List.of();
 
+    /** A store that makes every group commit durable by itself (PostgreSQL's commit, H2's checkpoint). */
     public JdbcConversationStore(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json) {
+        this(jdbc, tx, json, null, Duration.ZERO);
+    }
+
+    /**
+     * An embedded (H2) store with an event journal: first puts back into the database whatever the journal holds
+     * from before a crash.
+     *
+     * @param journalFile     the journal's file (created when missing); null = no journal
+     * @param checkpointEvery the longest time between two checkpoints while writes come in
+     */
+    public JdbcConversationStore(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Path journalFile,
+                                 Duration checkpointEvery) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
+        this.checkpointEveryNanos = checkpointEvery.toNanos();
+        if (journalFile != null && !isH2()) {
+            throw new IllegalArgumentException("the event journal is for the embedded H2 database only");
+        }
+        this.journal = journalFile == null ? null : new EventJournal(journalFile, json);
+        if (journal != null) putBackJournal();
         this.writes = new GroupCommit<>("conversations", this::writeBatch, this::writeAlone, MAX_BATCH, 30,
                 Long.getLong("xiaoer.store.gather-micros", GATHER_MICROS),
                 Integer.getInteger("xiaoer.store.gather-from", GATHER_FROM));
+    }
+
+    /**
+     * Where the event journal of an H2 file database goes: beside its file ({@code jdbc:h2:file:./data/xiaoer;...} ->
+     * {@code ./data/xiaoer.events.journal}); null for any other database (in-memory H2, a server, PostgreSQL).
+     */
+    public static Path journalBeside(String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:")) return null;
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        int options = rest.indexOf(';');
+        if (options >= 0) rest = rest.substring(0, options);
+        if (rest.startsWith("file:")) rest = rest.substring("file:".length());
+        else if (rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:")
+                || rest.startsWith("split:") || rest.startsWith("nio")) return null;
+        if (rest.isEmpty()) return null;
+        if (rest.startsWith("~")) rest = System.getProperty("user.home") + rest.substring(1);
+        return Path.of(rest + ".events.journal");
     }
 
     /** Stops the writer after committing what is queued (Spring calls it on shutdown). */
     @Override
     public void close() {
         writes.close();
+        if (journal != null) {
+            try {
+                checkpoint(); // the writer has stopped: the journal's rows go into the file and it ends empty
+            } catch (RuntimeException e) {
+                log.warn("closing the conversation store: checkpoint failed ({}); the event journal {} keeps the "
+                        + "events for the next start", e.toString(), journal.file());
+            }
+            journal.close();
+        }
+    }
+
+    /**
+     * Puts the journal's rows back into the database (after a crash, the ones H2 had not written to its file yet;
+     * rows already there are skipped), writes them to the file and empties the journal. A row that cannot go back is
+     * kept in a file beside the journal and logged, so nothing is lost silently and the store still starts.
+     */
+    private void putBackJournal() {
+        List<Object[]> rows;
+        try {
+            rows = journal.read();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the event journal " + journal.file(), e);
+        }
+        if (!rows.isEmpty()) {
+            log.info("event journal {}: putting back {} events written before the last stop", journal.file(),
+                    rows.size());
+            List<Object[]> refused = new ArrayList<>();
+            try {
+                tx.executeWithoutResult(s -> putBack(rows));
+            } catch (DataAccessException batchFailed) {
+                for (Object[] row : rows) {
+                    try {
+                        tx.executeWithoutResult(s -> putBack(Collections.singletonList(row)));
+                    } catch (DataAccessException e) {
+                        refused.add(row);
+                        log.error("event journal: event {}/{} #{} cannot be put back: {}", row[0], row[1], row[2],
+                                e.getMessage());
+                    }
+                }
+            }
+            if (!refused.isEmpty()) keepAside(refused);
+        }
+        checkpoint();
+    }
+
+    private void putBack(List<Object[]> rows) {
+        jdbc.batchUpdate(INSERT_EVENT_SQL + " on conflict do nothing", rows);
+        Map<Owner, Long> lastSeqs = new TreeMap<>();
+        for (Object[] row : rows) lastSeqs.merge(new Owner((String) row[0], (String) row[1]), (Long) row[2], Math::max);
+        List<Object[]> args = new ArrayList<>(lastSeqs.size());
+        lastSeqs.forEach((o, seq) -> args.add(new Object[] {seq, o.shop(), o.visitorId()}));
+        jdbc.batchUpdate("update visitors set last_seq = greatest(last_seq, ?) where shop = ? and visitor_id = ?",
+                args);
+    }
+
+    private void keepAside(List<Object[]> refused) {
+        Path aside = journal.file().resolveSibling(journal.file().getFileName() + ".refused-" + System.currentTimeMillis());
+        StringBuilder lines = new StringBuilder();
+        for (Object[] row : refused) lines.append(EventJournal.line(json, row)).append('\n');
+        try {
+            Files.writeString(aside, lines, StandardCharsets.UTF_8);
+            log.error("event journal: {} events could not be put back; they are kept in {}", refused.size(), aside);
+        } catch (IOException e) {
+            log.error("event journal: {} events could not be put back nor kept aside ({}): {}", refused.size(),
+                    e.toString(), lines);
+        }
     }
 
     @Override
@@ -168,22 +294,57 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
         }
     }
 
-    /** One transaction for the whole batch (the writer thread), in the file before anyone is answered. */
+    /** One transaction for the whole batch (the writer thread), durable before anyone is answered. */
     private List<Object> writeBatch(List<Write> batch) {
         List<Object> results = inTransaction(batch);
-        persist();
+        persist(batch);
         return results;
     }
 
     /**
-     * On H2, writes what is committed to the file ({@code CHECKPOINT}: the MVStore stores its changes now). H2 keeps
-     * commits in memory for {@code WRITE_DELAY} ms (500 by default) and a crash loses them, so a message is acked only
-     * after this; {@code WRITE_DELAY=0} would do the same for every commit but also stops H2's background writer,
-     * which is what compacts the file (measured: 40,000 messages grew it to 1.3 GB instead of 67 MB). Other tables keep
-     * H2's delay. PostgreSQL's commit is durable by itself.
+     * On H2, makes what the writer just committed durable. H2 keeps commits in memory for {@code WRITE_DELAY} ms (500
+     * by default) and a crash loses them, so a message is acked only after this. Appends go to the journal (one small
+     * synced write) unless a checkpoint is due; anything else gets a {@code CHECKPOINT} (the MVStore stores its
+     * changes now: it rewrites every B-tree page the commit touched, which is why appends avoid it). {@code
+     * WRITE_DELAY=0} would store every commit but also stops H2's background writer, which is what compacts the file
+     * (measured: 40,000 messages grew it to 1.3 GB instead of 67 MB). Other tables keep H2's delay. PostgreSQL's
+     * commit is durable by itself.
      */
-    private void persist() {
-        if (isH2()) jdbc.execute("checkpoint");
+    private void persist(List<Write> batch) {
+        if (!isH2()) return;
+        if (journal != null && onlyAppends(batch) && !checkpointDue()) {
+            try {
+                journal.append(insertedRows);
+                return;
+            } catch (IOException e) {
+                log.error("event journal {}: {}; writing this commit with a checkpoint instead", journal.file(),
+                        e.toString());
+            }
+        }
+        checkpoint();
+    }
+
+    private static boolean onlyAppends(List<Write> batch) {
+        for (Write w : batch) if (!(w instanceof AppendRequest)) return false;
+        return true;
+    }
+
+    private boolean checkpointDue() {
+        return System.nanoTime() - lastCheckpoint >= checkpointEveryNanos || journal.size() >= JOURNAL_MAX_BYTES;
+    }
+
+    /** H2: everything committed goes into the database file; the journal's rows are then there and it is emptied. */
+    private void checkpoint() {
+        jdbc.execute("checkpoint");
+        lastCheckpoint = System.nanoTime();
+        if (journal != null && journal.size() > 0) {
+            try {
+                journal.clear();
+            } catch (IOException e) {
+                // harmless: its rows are in the file now, and putting them back skips rows already there
+                log.warn("event journal {}: could not empty it ({})", journal.file(), e.toString());
+            }
+        }
     }
 
     private boolean isH2() {
@@ -199,7 +360,7 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
     private Object writeAlone(Write w) {
         try {
             Object result = inTransaction(List.of(w)).get(0);
-            persist();
+            persist(List.of(w));
             return result;
         } catch (DuplicateKeyException raced) {
             // the same clientMsgId committed by another node between our check and insert
@@ -281,6 +442,7 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
                 seq++;
             }
         }
+        insertedRows = rows;
         if (rows.size() == 1) {
             jdbc.update(INSERT_EVENT_SQL, rows.get(0));
         } else if (!rows.isEmpty()) {
@@ -455,6 +617,7 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
     /** Runs a write transaction; on H2 the counters it set enter the cache once it committed. */
     private List<Object> inTransaction(List<Write> batch) {
         pendingSeqs.clear();
+        insertedRows = List.of();
         try {
             List<Object> results = tx.execute(s -> writeInTransaction(batch));
             if (!pendingSeqs.isEmpty()) {

@@ -53,7 +53,12 @@ abstract class ConversationStoreContract {
     void open() {
         db = database();
         jdbc = new JdbcTemplate(db.dataSource());
-        store = new JdbcConversationStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())),
+        store = newStore();
+    }
+
+    /** The store under test (each variant may build it differently). */
+    JdbcConversationStore newStore() {
+        return new JdbcConversationStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())),
                 new ObjectMapper());
     }
 

@@ -8,19 +8,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import xiaoer.app.testing.TestDatabase;
+import xiaoer.engine.chat.ChatEvent;
 import xiaoer.engine.chat.Conversation;
 import xiaoer.engine.chat.EventDraft;
+import xiaoer.engine.chat.Sender;
 import xiaoer.engine.chat.Visitor;
+import xiaoer.kb.QuickReply;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The conversation store on H2 in PostgreSQL mode (the embedded default). */
 class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
@@ -60,5 +75,141 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
         } finally {
             store.close();
         }
+    }
+
+    // --- the event journal (the embedded default): a crash leaves the database file and the journal as they were
+    // the moment the last append returned; copies of both taken then are what a restart finds.
+
+    /** H2 on its own delay (one minute here, so the test decides what is in the file, not H2's background writer). */
+    private static org.h2.jdbcx.JdbcDataSource fileDatabase(Path base) {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + base + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                + "WRITE_DELAY=60000");
+        ds.setUser("sa");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return ds;
+    }
+
+    private static JdbcConversationStore journalled(javax.sql.DataSource ds, Path journal, Duration checkpointEvery) {
+        return new JdbcConversationStore(new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)),
+                new ObjectMapper(), journal, checkpointEvery);
+    }
+
+    private static int events(Path base, String visitor) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from chat_events where visitor_id = '" + visitor + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void appendsAckedOnlyToTheJournalAreBackAfterACrash(@TempDir Path dir) throws Exception {
+        org.h2.jdbcx.JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
+        JdbcConversationStore store = journalled(ds, dir.resolve("xiaoer.events.journal"), Duration.ofHours(1));
+        Instant at = Instant.parse("2026-11-24T12:00:00.123456Z");
+        List<ChatEvent> acked = new ArrayList<>();
+        try (Connection keepOpen = ds.getConnection()) {
+            Conversation c = store.create(new Visitor("default", "crash", false, null), at);
+            acked.add(store.append(c.id(), EventDraft.shopper("在吗 订单 20241111000123", "c-0"), at).event());
+            acked.add(store.append(c.id(), EventDraft.bot("在的，亲 \"引号\" \\ 换行\n", List.of(new QuickReply("查物流", "物流到哪了")),
+                    Map.of("decision", "answer", "script", "order.track")), at.plusMillis(1)).event());
+            // concurrent appends: batches of several rows in one journal write
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<ChatEvent>> more = new ArrayList<>();
+            for (int k = 0; k < 40; k++) {
+                int n = k;
+                more.add(pool.submit(() -> store.append(c.id(), EventDraft.shopper("消息 " + n, "m-" + n), at).event()));
+            }
+            for (Future<ChatEvent> f : more) acked.add(f.get(30, TimeUnit.SECONDS));
+            pool.shutdown();
+            acked.add(store.append(c.id(), EventDraft.note("小王", "内部备注"), at).event());
+            // the crash: what is on the disk right now
+            Files.copy(dir.resolve("xiaoer.mv.db"), dir.resolve("copy.mv.db"));
+            Files.copy(dir.resolve("xiaoer.events.journal"), dir.resolve("copy.events.journal"));
+        } finally {
+            store.close();
+        }
+        // without the journal the file alone has lost them (what the journal is for)
+        assertTrue(events(dir.resolve("copy"), "crash") < acked.size(), "the appends were not checkpointed");
+
+        org.h2.jdbcx.JdbcDataSource restarted = fileDatabase(dir.resolve("copy"));
+        Path journal = dir.resolve("copy.events.journal");
+        JdbcConversationStore after = journalled(restarted, journal, Duration.ofHours(1));
+        try {
+            List<ChatEvent> history = after.history(acked.get(0).conversationId());
+            assertEquals(acked.size(), history.size());
+            acked.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+            for (int i = 0; i < acked.size(); i++) assertEquals(acked.get(i), history.get(i), "event " + (i + 1));
+            assertEquals(0, Files.size(journal), "put back, checkpointed, emptied");
+            assertEquals(acked.size(), events(dir.resolve("copy"), "crash"));
+            // the visitor's counter came back too: the next append follows on
+            assertEquals(acked.size() + 1, after.append(acked.get(0).conversationId(),
+                    EventDraft.shopper("还在吗", "c-next"), at).event().seq());
+            // a repeated clientMsgId from before the crash is still recognized
+            assertTrue(after.append(acked.get(0).conversationId(), EventDraft.shopper("在吗 订单 20241111000123", "c-0"),
+                    at).duplicate());
+        } finally {
+            after.close();
+        }
+    }
+
+    @Test
+    void aLineCutShortByTheCrashIsIgnoredAndTheRestComesBack(@TempDir Path dir) throws Exception {
+        org.h2.jdbcx.JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
+        Path journal = dir.resolve("xiaoer.events.journal");
+        JdbcConversationStore store = journalled(ds, journal, Duration.ofHours(1));
+        String id;
+        try (Connection keepOpen = ds.getConnection()) {
+            id = store.create(new Visitor("default", "torn", false, null), Instant.EPOCH).id();
+            for (int k = 1; k <= 3; k++) store.append(id, EventDraft.shopper("第" + k + "条", "t-" + k), Instant.EPOCH);
+            Files.copy(dir.resolve("xiaoer.mv.db"), dir.resolve("copy.mv.db"));
+            Files.copy(journal, dir.resolve("copy.events.journal"));
+        } finally {
+            store.close();
+        }
+        // a fourth write got half-way to the disk: never synced, never acked
+        Files.writeString(dir.resolve("copy.events.journal"), "[\"default\",\"torn\",4,\"" + id + "\",\"SHO",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        JdbcConversationStore after = journalled(fileDatabase(dir.resolve("copy")), dir.resolve("copy.events.journal"),
+                Duration.ofHours(1));
+        try {
+            List<ChatEvent> history = after.history(id);
+            assertEquals(List.of("第1条", "第2条", "第3条"), history.stream().map(ChatEvent::text).toList());
+            assertEquals(Sender.SHOPPER, history.get(2).from());
+            assertEquals(4, after.append(id, EventDraft.shopper("第4条", "t-4"), Instant.EPOCH).event().seq());
+        } finally {
+            after.close();
+        }
+    }
+
+    /** A checkpoint empties the journal: with no interval every group commit is one, as without a journal. */
+    @Test
+    void aDueCheckpointWritesTheFileAndEmptiesTheJournal(@TempDir Path dir) throws Exception {
+        org.h2.jdbcx.JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
+        Path journal = dir.resolve("xiaoer.events.journal");
+        JdbcConversationStore store = journalled(ds, journal, Duration.ZERO);
+        try (Connection keepOpen = ds.getConnection()) {
+            String id = store.create(new Visitor("default", "due", false, null), Instant.EPOCH).id();
+            for (int k = 1; k <= 3; k++) store.append(id, EventDraft.shopper("第" + k + "条", "d-" + k), Instant.EPOCH);
+            assertEquals(0, Files.size(journal));
+            Files.copy(dir.resolve("xiaoer.mv.db"), dir.resolve("copy.mv.db"));
+            assertEquals(3, events(dir.resolve("copy"), "due"));
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void theJournalLivesBesideAnH2FileDatabaseOnly() {
+        assertEquals(Path.of("./data/xiaoer.events.journal"),
+                JdbcConversationStore.journalBeside("jdbc:h2:file:./data/xiaoer;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
+        assertEquals(Path.of("/var/xiaoer/db.events.journal"), JdbcConversationStore.journalBeside("jdbc:h2:/var/xiaoer/db"));
+        assertNull(JdbcConversationStore.journalBeside("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1"));
+        assertNull(JdbcConversationStore.journalBeside("jdbc:h2:tcp://db:9092/xiaoer"));
+        assertNull(JdbcConversationStore.journalBeside("jdbc:postgresql://127.0.0.1:5432/xiaoer"));
+        assertNull(JdbcConversationStore.journalBeside(""));
     }
 }
