@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,18 @@ final class EventJournal implements AutoCloseable {
             if (dir != null) Files.createDirectories(dir);
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
+            // one writer per journal: a second process on the same data directory would interleave its rows
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("the event journal " + file + " is in use by another xiaoer (one "
+                        + "process per data directory; cluster mode uses PostgreSQL)");
+            }
             this.size = channel.size();
             channel.position(size);
         } catch (IOException e) {

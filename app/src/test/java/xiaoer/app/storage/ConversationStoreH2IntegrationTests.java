@@ -203,6 +203,21 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
     }
 
     @Test
+    void aSecondStoreOnTheSameJournalIsRefused(@TempDir Path dir) {
+        org.h2.jdbcx.JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
+        Path journal = dir.resolve("xiaoer.events.journal");
+        JdbcConversationStore first = journalled(ds, journal, Duration.ofHours(1));
+        try {
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> journalled(ds, journal, Duration.ofHours(1)));
+            assertTrue(refused.getMessage().contains("in use"), refused.getMessage());
+        } finally {
+            first.close();
+        }
+        journalled(ds, journal, Duration.ofHours(1)).close(); // free again once the first one closed
+    }
+
+    @Test
     void theJournalLivesBesideAnH2FileDatabaseOnly() {
         assertEquals(Path.of("./data/xiaoer.events.journal"),
                 JdbcConversationStore.journalBeside("jdbc:h2:file:./data/xiaoer;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
