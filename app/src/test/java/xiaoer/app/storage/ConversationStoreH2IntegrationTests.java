@@ -2,6 +2,7 @@ package xiaoer.app.storage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The conversation store on H2 in PostgreSQL mode (the embedded default). */
@@ -53,7 +55,7 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
     @Test
     void anAppendIsInTheFileWhenItReturns(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("xiaoer") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser("sa");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -81,8 +83,8 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
     // the moment the last append returned; copies of both taken then are what a restart finds.
 
     /** H2 on its own delay (one minute here, so the test decides what is in the file, not H2's background writer). */
-    private static org.h2.jdbcx.JdbcDataSource fileDatabase(Path base) {
-        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    private static JdbcDataSource fileDatabase(Path base) {
+        JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + base + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
                 + "WRITE_DELAY=60000");
         ds.setUser("sa");
@@ -93,6 +95,17 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
     private static JdbcConversationStore journalled(javax.sql.DataSource ds, Path journal, Duration checkpointEvery) {
         return new JdbcConversationStore(new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)),
                 new ObjectMapper(), journal, checkpointEvery);
+    }
+
+    /** The crash: copies of the database file and the journal as they are on the disk right now. */
+    private static void crash(Path dir) throws Exception {
+        Files.copy(dir.resolve("xiaoer.mv.db"), dir.resolve("copy.mv.db"));
+        Files.copy(dir.resolve("xiaoer.events.journal"), dir.resolve("copy.events.journal"));
+    }
+
+    /** The restart after {@link #crash}: a store on the copies, which puts the journal back. */
+    private static JdbcConversationStore restart(Path dir) {
+        return journalled(fileDatabase(dir.resolve("copy")), dir.resolve("copy.events.journal"), Duration.ofHours(1));
     }
 
     private static int events(Path base, String visitor) throws Exception {
@@ -107,7 +120,7 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
 
     @Test
     void appendsAckedOnlyToTheJournalAreBackAfterACrash(@TempDir Path dir) throws Exception {
-        org.h2.jdbcx.JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
+        JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
         JdbcConversationStore store = journalled(ds, dir.resolve("xiaoer.events.journal"), Duration.ofHours(1));
         Instant at = Instant.parse("2026-11-24T12:00:00.123456Z");
         List<ChatEvent> acked = new ArrayList<>();
@@ -126,18 +139,15 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
             for (Future<ChatEvent> f : more) acked.add(f.get(30, TimeUnit.SECONDS));
             pool.shutdown();
             acked.add(store.append(c.id(), EventDraft.note("小王", "内部备注"), at).event());
-            // the crash: what is on the disk right now
-            Files.copy(dir.resolve("xiaoer.mv.db"), dir.resolve("copy.mv.db"));
-            Files.copy(dir.resolve("xiaoer.events.journal"), dir.resolve("copy.events.journal"));
+            crash(dir);
         } finally {
             store.close();
         }
         // without the journal the file alone has lost them (what the journal is for)
         assertTrue(events(dir.resolve("copy"), "crash") < acked.size(), "the appends were not checkpointed");
 
-        org.h2.jdbcx.JdbcDataSource restarted = fileDatabase(dir.resolve("copy"));
+        JdbcConversationStore after = restart(dir);
         Path journal = dir.resolve("copy.events.journal");
-        JdbcConversationStore after = journalled(restarted, journal, Duration.ofHours(1));
         try {
             List<ChatEvent> history = after.history(acked.get(0).conversationId());
             assertEquals(acked.size(), history.size());
@@ -158,23 +168,21 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
 
     @Test
     void aLineCutShortByTheCrashIsIgnoredAndTheRestComesBack(@TempDir Path dir) throws Exception {
-        org.h2.jdbcx.JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
+        JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
         Path journal = dir.resolve("xiaoer.events.journal");
         JdbcConversationStore store = journalled(ds, journal, Duration.ofHours(1));
         String id;
         try (Connection keepOpen = ds.getConnection()) {
             id = store.create(new Visitor("default", "torn", false, null), Instant.EPOCH).id();
             for (int k = 1; k <= 3; k++) store.append(id, EventDraft.shopper("第" + k + "条", "t-" + k), Instant.EPOCH);
-            Files.copy(dir.resolve("xiaoer.mv.db"), dir.resolve("copy.mv.db"));
-            Files.copy(journal, dir.resolve("copy.events.journal"));
+            crash(dir);
         } finally {
             store.close();
         }
         // a fourth write got half-way to the disk: never synced, never acked
         Files.writeString(dir.resolve("copy.events.journal"), "[\"default\",\"torn\",4,\"" + id + "\",\"SHO",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        JdbcConversationStore after = journalled(fileDatabase(dir.resolve("copy")), dir.resolve("copy.events.journal"),
-                Duration.ofHours(1));
+        JdbcConversationStore after = restart(dir);
         try {
             List<ChatEvent> history = after.history(id);
             assertEquals(List.of("第1条", "第2条", "第3条"), history.stream().map(ChatEvent::text).toList());
@@ -188,7 +196,7 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
     /** A checkpoint empties the journal: with no interval every group commit is one, as without a journal. */
     @Test
     void aDueCheckpointWritesTheFileAndEmptiesTheJournal(@TempDir Path dir) throws Exception {
-        org.h2.jdbcx.JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
+        JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
         Path journal = dir.resolve("xiaoer.events.journal");
         JdbcConversationStore store = journalled(ds, journal, Duration.ZERO);
         try (Connection keepOpen = ds.getConnection()) {
@@ -204,11 +212,11 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
 
     @Test
     void aSecondStoreOnTheSameJournalIsRefused(@TempDir Path dir) {
-        org.h2.jdbcx.JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
+        JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
         Path journal = dir.resolve("xiaoer.events.journal");
         JdbcConversationStore first = journalled(ds, journal, Duration.ofHours(1));
         try {
-            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> journalled(ds, journal, Duration.ofHours(1)));
             assertTrue(refused.getMessage().contains("in use"), refused.getMessage());
         } finally {
