@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,25 +21,61 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * An append-only file of the chat events the embedded (H2) store committed but has not yet written to its database
- * file. The store appends each group commit's rows here and syncs the file before anyone is answered, so an acked
- * message survives a crash; H2 then writes its pages on its own delay, many commits at a time, instead of rewriting
- * every touched B-tree page at every commit. After a {@code CHECKPOINT} everything in the journal is in the database
- * file and the journal starts empty again; at start-up whatever it still holds is put back ({@link #read}).
+ * An append-only file of what the embedded (H2) conversation store committed but has not yet written to its database
+ * file: chat events, and conversations as they were created or moved (with their visitors). The store appends each
+ * group commit's rows here and syncs the file before anyone is answered, so an acked write survives a crash; H2 then
+ * writes its pages on its own delay, many commits at a time, instead of rewriting every touched B-tree page at every
+ * commit. After a {@code CHECKPOINT} everything in the journal is in the database file and the journal starts empty
+ * again; at start-up whatever it still holds is put back ({@link #read}).
  *
- * <p>One line per event: a JSON array of the row's columns in {@link JdbcConversationStore}'s insert order. A line
- * cut short by a crash does not parse and ends the reading: it was never synced, so nobody was answered for it.
- * Only the store's writer thread calls the writing methods.
+ * <p>One line per row: an event is a JSON array of its columns in {@link JdbcConversationStore}'s insert order (the
+ * journal's first format, still read); a conversation is {@code {"conversation":[...]}} with the columns of its table,
+ * the whole row as it stood after the write; a visitor is {@code {"visitor":[shop, visitorId]}}. A line cut short by a
+ * crash does not parse and ends the reading: it was never synced, so nobody was answered for it. Only the store's
+ * writer thread calls the writing methods.
  */
 final class EventJournal implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventJournal.class);
-    /** Columns of a row, in the insert's order; see {@link JdbcConversationStore}. */
-    static final int COLUMNS = 12;
-    private static final int AT = 6;
+    /** What a line holds: its columns (in {@link JdbcConversationStore}'s order) and which of them are timestamps. */
+    enum Kind {
+        EVENT(12, Set.of(6)),
+        CONVERSATION(12, Set.of(9, 10, 11)),
+        VISITOR(2, Set.of());
+
+        final int columns;
+        final Set<Integer> timestamps;
+
+        Kind(int columns, Set<Integer> timestamps) {
+            this.columns = columns;
+            this.timestamps = timestamps;
+        }
+
+        String key() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** One row of the journal. */
+    record Entry(Kind kind, Object[] row) {
+        static Entry event(Object[] row) {
+            return new Entry(Kind.EVENT, row);
+        }
+
+        static Entry conversation(Object[] row) {
+            return new Entry(Kind.CONVERSATION, row);
+        }
+
+        static Entry visitor(String shop, String visitorId) {
+            return new Entry(Kind.VISITOR, new Object[] {shop, visitorId});
+        }
+    }
 
     private final Path file;
     private final ObjectMapper json;
@@ -81,11 +118,11 @@ final class EventJournal implements AutoCloseable {
         return size;
     }
 
-    /** Appends the rows and syncs them to the disk; on return they survive a crash. */
-    void append(List<Object[]> rows) throws IOException {
-        if (rows.isEmpty()) return;
-        StringBuilder lines = new StringBuilder(rows.size() * 160);
-        for (Object[] row : rows) lines.append(line(json, row)).append('\n');
+    /** Appends the entries and syncs them to the disk; on return they survive a crash. */
+    void append(List<Entry> entries) throws IOException {
+        if (entries.isEmpty()) return;
+        StringBuilder lines = new StringBuilder(entries.size() * 160);
+        for (Entry e : entries) lines.append(line(json, e)).append('\n');
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(lines.toString());
         int length = bytes.remaining();
         while (bytes.hasRemaining()) channel.write(bytes);
@@ -101,15 +138,15 @@ final class EventJournal implements AutoCloseable {
         size = 0;
     }
 
-    /** The rows in the journal, in the order they were written, up to the first line that does not parse. */
-    List<Object[]> read() throws IOException {
-        List<Object[]> rows = new ArrayList<>();
+    /** The entries in the journal, in the order they were written, up to the first line that does not parse. */
+    List<Entry> read() throws IOException {
+        List<Entry> rows = new ArrayList<>();
         if (!Files.exists(file)) return rows;
         int lineNumber = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             lineNumber++;
             if (line.isBlank()) continue;
-            Object[] row = parse(line);
+            Entry row = parse(line);
             if (row == null) {
                 log.warn("event journal {}: line {} is incomplete (cut short by a crash before its sync); it and "
                         + "anything after it were never acked and are ignored", file, lineNumber);
@@ -120,10 +157,11 @@ final class EventJournal implements AutoCloseable {
         return rows;
     }
 
-    /** A row as one journal line (without the line break). */
-    static String line(ObjectMapper json, Object[] row) {
+    /** An entry as one journal line (without the line break). */
+    static String line(ObjectMapper json, Entry entry) {
         ArrayNode a = json.createArrayNode();
-        for (int i = 0; i < COLUMNS; i++) {
+        Object[] row = entry.row();
+        for (int i = 0; i < entry.kind().columns; i++) {
             Object v = row[i];
             if (v == null) a.addNull();
             else if (v instanceof Timestamp t) a.add(t.toInstant().toString());
@@ -131,29 +169,40 @@ final class EventJournal implements AutoCloseable {
             else if (v instanceof Boolean b) a.add(b);
             else a.add(v.toString());
         }
-        return a.toString();
+        if (entry.kind() == Kind.EVENT) return a.toString();
+        ObjectNode o = json.createObjectNode();
+        o.set(entry.kind().key(), a);
+        return o.toString();
     }
 
-    private Object[] parse(String line) {
+    private Entry parse(String line) {
         try {
-            return row(json.readTree(line));
+            JsonNode node = json.readTree(line);
+            if (node != null && node.isArray()) return entry(Kind.EVENT, node);
+            if (node == null || !node.isObject() || node.size() != 1) return null;
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Map.Entry<String, JsonNode> only = fields.next();
+            for (Kind k : Kind.values()) {
+                if (k != Kind.EVENT && k.key().equals(only.getKey())) return entry(k, only.getValue());
+            }
+            return null;
         } catch (JsonProcessingException | RuntimeException e) {
             return null;
         }
     }
 
-    private static Object[] row(JsonNode a) {
-        if (a == null || !a.isArray() || a.size() != COLUMNS) return null;
-        Object[] row = new Object[COLUMNS];
-        for (int i = 0; i < COLUMNS; i++) {
+    private static Entry entry(Kind kind, JsonNode a) {
+        if (a == null || !a.isArray() || a.size() != kind.columns) return null;
+        Object[] row = new Object[kind.columns];
+        for (int i = 0; i < kind.columns; i++) {
             JsonNode v = a.get(i);
             if (v.isNull()) row[i] = null;
-            else if (i == AT) row[i] = Timestamp.from(Instant.parse(v.asText()));
+            else if (kind.timestamps.contains(i)) row[i] = Timestamp.from(Instant.parse(v.asText()));
             else if (v.isIntegralNumber()) row[i] = v.asLong();
             else if (v.isBoolean()) row[i] = v.asBoolean();
             else row[i] = v.asText();
         }
-        return row;
+        return new Entry(kind, row);
     }
 
     @Override

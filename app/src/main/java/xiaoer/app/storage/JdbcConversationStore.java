@@ -57,9 +57,9 @@ import java.util.function.Supplier;
  * nodes; visitors are locked in a fixed order so two nodes' batches do not deadlock on them), one batched insert. Reads run
  * on the caller's thread.
  *
- * <p>Durable before the answer: PostgreSQL's commit is. On H2, a group commit of appends only is synced to the
- * {@link EventJournal} when there is one (the embedded default), and H2 writes its pages on its own delay; a
- * {@code CHECKPOINT} (H2 writes everything committed to its file) follows creates and transitions, and any write
+ * <p>Durable before the answer: PostgreSQL's commit is. On H2, each group commit's rows (events, and conversations as
+ * created or moved) are synced to the {@link EventJournal} when there is one (the embedded default), and H2 writes its
+ * pages on its own delay; a {@code CHECKPOINT} (H2 writes everything committed to its file) follows the first write
  * once the last checkpoint is {@code checkpointEvery} old, after which the journal is emptied. Without a journal every
  * group commit ends with a checkpoint.
  */
@@ -115,9 +115,9 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
     /** H2 only, may be null: where appends are made durable between checkpoints. */
     private final EventJournal journal;
     private final long checkpointEveryNanos;
-    /** Writer thread: when the last checkpoint ran, and the event rows its current transaction inserted. */
+    /** Writer thread: when the last checkpoint ran, and the journal entries of its current transaction. */
     private long lastCheckpoint = System.nanoTime();
-    private List<Object[]> insertedRows = List.of();
+    private List<EventJournal.Entry> journalEntries = new ArrayList<>();
 
     /** A store that makes every group commit durable by itself (PostgreSQL's commit, H2's checkpoint). */
     public JdbcConversationStore(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json) {
@@ -185,26 +185,26 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
      * kept in a file beside the journal and logged, so nothing is lost silently and the store still starts.
      */
     private void putBackJournal() {
-        List<Object[]> rows;
+        List<EventJournal.Entry> entries;
         try {
-            rows = journal.read();
+            entries = journal.read();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the event journal " + journal.file(), e);
         }
-        if (!rows.isEmpty()) {
-            log.info("event journal {}: putting back {} events written before the last stop", journal.file(),
-                    rows.size());
-            List<Object[]> refused = new ArrayList<>();
+        if (!entries.isEmpty()) {
+            log.info("event journal {}: putting back {} rows written before the last stop", journal.file(),
+                    entries.size());
+            List<EventJournal.Entry> refused = new ArrayList<>();
             try {
-                tx.executeWithoutResult(s -> putBack(rows));
+                tx.executeWithoutResult(s -> putBack(entries));
             } catch (DataAccessException batchFailed) {
-                for (Object[] row : rows) {
+                for (EventJournal.Entry entry : entries) {
                     try {
-                        tx.executeWithoutResult(s -> putBack(Collections.singletonList(row)));
+                        tx.executeWithoutResult(s -> putBack(Collections.singletonList(entry)));
                     } catch (DataAccessException e) {
-                        refused.add(row);
-                        log.error("event journal: event {}/{} #{} cannot be put back: {}", row[0], row[1], row[2],
-                                e.getMessage());
+                        refused.add(entry);
+                        log.error("event journal: {} {} cannot be put back: {}", entry.kind(),
+                                Arrays.toString(Arrays.copyOf(entry.row(), 3)), e.getMessage());
                     }
                 }
             }
@@ -213,25 +213,52 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
         checkpoint();
     }
 
-    private void putBack(List<Object[]> rows) {
-        jdbc.batchUpdate(INSERT_EVENT_SQL + " on conflict do nothing", rows);
+    /**
+     * Visitors, then conversations (each line is the whole row after a create or a move, so the last one wins; a row
+     * the file already holds in a later state is left as it is), then events with the visitors' counters.
+     */
+    private void putBack(List<EventJournal.Entry> entries) {
+        List<Object[]> visitors = new ArrayList<>();
+        List<Object[]> events = new ArrayList<>();
+        for (EventJournal.Entry e : entries) {
+            if (e.kind() == EventJournal.Kind.VISITOR) visitors.add(e.row());
+            else if (e.kind() == EventJournal.Kind.EVENT) events.add(e.row());
+        }
+        if (!visitors.isEmpty()) {
+            jdbc.batchUpdate("insert into visitors (shop, visitor_id, last_seq) values (?, ?, 0) on conflict do nothing",
+                    visitors);
+        }
+        for (EventJournal.Entry e : entries) {
+            if (e.kind() != EventJournal.Kind.CONVERSATION) continue;
+            Object[] c = e.row();
+            int updated = jdbc.update("update conversations set shop = ?, visitor_id = ?, verified = ?, "
+                            + "customer_name = ?, status = ?, agent_id = ?, agent_name = ?, handoff_reason = ?, "
+                            + "created_at = ?, queued_at = ?, updated_at = ? where id = ? and updated_at <= ?",
+                    c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[0], c[11]);
+            if (updated == 0) {
+                jdbc.update("insert into conversations (" + CONVERSATION_COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?) "
+                        + "on conflict do nothing", c);
+            }
+        }
+        if (events.isEmpty()) return;
+        jdbc.batchUpdate(INSERT_EVENT_SQL + " on conflict do nothing", events);
         Map<Owner, Long> lastSeqs = new TreeMap<>();
-        for (Object[] row : rows) lastSeqs.merge(new Owner((String) row[0], (String) row[1]), (Long) row[2], Math::max);
+        for (Object[] row : events) lastSeqs.merge(new Owner((String) row[0], (String) row[1]), (Long) row[2], Math::max);
         List<Object[]> args = new ArrayList<>(lastSeqs.size());
         lastSeqs.forEach((o, seq) -> args.add(new Object[] {seq, o.shop(), o.visitorId()}));
         jdbc.batchUpdate("update visitors set last_seq = greatest(last_seq, ?) where shop = ? and visitor_id = ?",
                 args);
     }
 
-    private void keepAside(List<Object[]> refused) {
+    private void keepAside(List<EventJournal.Entry> refused) {
         Path aside = journal.file().resolveSibling(journal.file().getFileName() + ".refused-" + System.currentTimeMillis());
         StringBuilder lines = new StringBuilder();
-        for (Object[] row : refused) lines.append(EventJournal.line(json, row)).append('\n');
+        for (EventJournal.Entry entry : refused) lines.append(EventJournal.line(json, entry)).append('\n');
         try {
             Files.writeString(aside, lines, StandardCharsets.UTF_8);
-            log.error("event journal: {} events could not be put back; they are kept in {}", refused.size(), aside);
+            log.error("event journal: {} rows could not be put back; they are kept in {}", refused.size(), aside);
         } catch (IOException e) {
-            log.error("event journal: {} events could not be put back nor kept aside ({}): {}", refused.size(),
+            log.error("event journal: {} rows could not be put back nor kept aside ({}): {}", refused.size(),
                     e.toString(), lines);
         }
     }
@@ -262,9 +289,10 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
                     Long.class, v.shop(), v.visitorId());
             Optional<Conversation> open = findOpen(v.shop(), v.visitorId());
             if (open.isPresent()) return open.get();
-            jdbc.update("insert into conversations (" + CONVERSATION_COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    c.id(), c.shop(), c.visitorId(), c.verified(), c.customerName(), c.status().name(), null, null,
-                    null, ts(at), null, ts(at));
+            Object[] row = conversationRow(c);
+            jdbc.update("insert into conversations (" + CONVERSATION_COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)", row);
+            journalEntries.add(EventJournal.Entry.visitor(v.shop(), v.visitorId()));
+            journalEntries.add(EventJournal.Entry.conversation(row));
             remember(c.id(), new Owner(c.shop(), c.visitorId()));
             return c;
         }));
@@ -297,24 +325,25 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
     /** One transaction for the whole batch (the writer thread), durable before anyone is answered. */
     private List<Object> writeBatch(List<Write> batch) {
         List<Object> results = inTransaction(batch);
-        persist(batch);
+        persist();
         return results;
     }
 
     /**
      * On H2, makes what the writer just committed durable. H2 keeps commits in memory for {@code WRITE_DELAY} ms (500
-     * by default) and a crash loses them, so a message is acked only after this. Appends go to the journal (one small
-     * synced write) unless a checkpoint is due; anything else gets a {@code CHECKPOINT} (the MVStore stores its
-     * changes now: it rewrites every B-tree page the commit touched, which is why appends avoid it). {@code
-     * WRITE_DELAY=0} would store every commit but also stops H2's background writer, which is what compacts the file
-     * (measured: 40,000 messages grew it to 1.3 GB instead of 67 MB). Other tables keep H2's delay. PostgreSQL's
+     * by default) and a crash loses them, so a message is acked only after this. The commit's rows go to the journal
+     * (one small synced write) unless a checkpoint is due, or the journal cannot be written: then a {@code CHECKPOINT}
+     * (the MVStore stores its changes now: it rewrites every B-tree page touched since its last store, which is why
+     * the journal is the usual way; creates and hand-offs used to checkpoint too, and a burst of hand-offs stalled
+     * every ack behind them). {@code WRITE_DELAY=0} would store every commit but also stops H2's background writer,
+     * which is what compacts the file (measured: 40,000 messages grew it to 1.3 GB instead of 67 MB). PostgreSQL's
      * commit is durable by itself.
      */
-    private void persist(List<Write> batch) {
+    private void persist() {
         if (!isH2()) return;
-        if (journal != null && onlyAppends(batch) && !checkpointDue()) {
+        if (journal != null && !checkpointDue()) {
             try {
-                journal.append(insertedRows);
+                journal.append(journalEntries);
                 return;
             } catch (IOException e) {
                 log.error("event journal {}: {}; writing this commit with a checkpoint instead", journal.file(),
@@ -322,11 +351,6 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
             }
         }
         checkpoint();
-    }
-
-    private static boolean onlyAppends(List<Write> batch) {
-        for (Write w : batch) if (!(w instanceof AppendRequest)) return false;
-        return true;
     }
 
     private boolean checkpointDue() {
@@ -360,7 +384,7 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
     private Object writeAlone(Write w) {
         try {
             Object result = inTransaction(List.of(w)).get(0);
-            persist(List.of(w));
+            persist();
             return result;
         } catch (DuplicateKeyException raced) {
             // the same clientMsgId committed by another node between our check and insert
@@ -442,7 +466,7 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
                 seq++;
             }
         }
-        insertedRows = rows;
+        for (Object[] row : rows) journalEntries.add(EventJournal.Entry.event(row));
         if (rows.size() == 1) {
             jdbc.update(INSERT_EVENT_SQL, rows.get(0));
         } else if (!rows.isEmpty()) {
@@ -617,7 +641,7 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
     /** Runs a write transaction; on H2 the counters it set enter the cache once it committed. */
     private List<Object> inTransaction(List<Write> batch) {
         pendingSeqs.clear();
-        insertedRows = List.of();
+        journalEntries = new ArrayList<>();
         try {
             List<Object> results = tx.execute(s -> writeInTransaction(batch));
             if (!pendingSeqs.isEmpty()) {
@@ -724,7 +748,10 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
                             + "where id = ? and status = ?",
                     to.name(), agentId, agentName, reason, to == ConversationStatus.QUEUED, ts(at), ts(at), id,
                     from.name());
-            return changed == 1 ? find(id) : Optional.empty();
+            if (changed != 1) return Optional.<Conversation>empty();
+            Optional<Conversation> moved = find(id);
+            moved.ifPresent(c -> journalEntries.add(EventJournal.Entry.conversation(conversationRow(c))));
+            return moved;
         }));
         return result;
     }
@@ -746,6 +773,12 @@ public final class JdbcConversationStore implements ConversationStore, AutoClose
             Sender.valueOf(rs.getString("sender")), rs.getString("text"), instant(rs, "at"),
             read(rs.getString("quick_replies"), QUICK_REPLIES), rs.getString("agent_name"),
             rs.getString("client_msg_id"), rs.getBoolean("internal"), read(rs.getString("meta"), META));
+
+    /** A conversation's columns in {@link #CONVERSATION_COLUMNS}' order. */
+    private static Object[] conversationRow(Conversation c) {
+        return new Object[] {c.id(), c.shop(), c.visitorId(), c.verified(), c.customerName(), c.status().name(),
+                c.agentId(), c.agentName(), c.handoffReason(), ts(c.createdAt()), ts(c.queuedAt()), ts(c.updatedAt())};
+    }
 
     private static Timestamp ts(Instant at) {
         return at == null ? null : Timestamp.from(at);

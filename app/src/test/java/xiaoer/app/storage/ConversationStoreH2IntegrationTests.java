@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import xiaoer.app.testing.TestDatabase;
 import xiaoer.engine.chat.ChatEvent;
 import xiaoer.engine.chat.Conversation;
+import xiaoer.engine.chat.ConversationStatus;
 import xiaoer.engine.chat.EventDraft;
 import xiaoer.engine.chat.Sender;
 import xiaoer.engine.chat.Visitor;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -109,10 +111,15 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
     }
 
     private static int events(Path base, String visitor) throws Exception {
+        return count(base, "select count(*) from chat_events where visitor_id = '" + visitor + "'");
+    }
+
+    /** A count read straight from a database file (no store on it). */
+    private static int count(Path base, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                 "sa", "");
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from chat_events where visitor_id = '" + visitor + "'")) {
+             ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         }
@@ -161,6 +168,52 @@ class ConversationStoreH2IntegrationTests extends ConversationStoreContract {
             // a repeated clientMsgId from before the crash is still recognized
             assertTrue(after.append(acked.get(0).conversationId(), EventDraft.shopper("在吗 订单 20241111000123", "c-0"),
                     at).duplicate());
+        } finally {
+            after.close();
+        }
+    }
+
+    /** Creates and hand-offs are acked from the journal too (they used to checkpoint): a crash keeps them, moved. */
+    @Test
+    void conversationsCreatedAndMovedOnlyInTheJournalAreBackAfterACrash(@TempDir Path dir) throws Exception {
+        JdbcDataSource ds = fileDatabase(dir.resolve("xiaoer"));
+        JdbcConversationStore store = journalled(ds, dir.resolve("xiaoer.events.journal"), Duration.ofHours(1));
+        Instant at = Instant.parse("2026-11-24T20:00:00.000001Z");
+        Conversation waiting;
+        Conversation served;
+        try (Connection keepOpen = ds.getConnection()) {
+            // one that ends with an agent, one left waiting
+            served = store.create(new Visitor("default", "moved", true, "小李"), at);
+            store.append(served.id(), EventDraft.shopper("转人工", "h-1"), at);
+            store.transition(served.id(), ConversationStatus.BOT, ConversationStatus.QUEUED, null, null, "asked",
+                    at.plusSeconds(1));
+            served = store.transition(served.id(), ConversationStatus.QUEUED, ConversationStatus.AGENT, "a7", "小王",
+                    null, at.plusSeconds(5)).orElseThrow();
+            store.append(served.id(), EventDraft.agent("小王", "您好，我是小王"), at.plusSeconds(6));
+            waiting = store.create(new Visitor("default", "waiting", false, null), at);
+            waiting = store.transition(waiting.id(), ConversationStatus.BOT, ConversationStatus.QUEUED, null, null,
+                    "complaint", at.plusSeconds(2)).orElseThrow();
+            crash(dir);
+        } finally {
+            store.close();
+        }
+        // the file alone does not have them (they were never checkpointed)
+        assertEquals(0, count(dir.resolve("copy"), "select count(*) from conversations"));
+
+        JdbcConversationStore after = restart(dir);
+        try {
+            assertEquals(Optional.of(served), after.find(served.id()));
+            assertEquals(Optional.of(waiting), after.find(waiting.id()));
+            assertEquals(ConversationStatus.AGENT, served.status());
+            assertEquals("小王", served.agentName());
+            assertEquals(at.plusSeconds(1), served.queuedAt());
+            assertEquals(List.of(waiting), after.withStatus(ConversationStatus.QUEUED));
+            assertEquals(List.of("转人工", "您好，我是小王"),
+                    after.history(served.id()).stream().map(ChatEvent::text).toList());
+            // the visitor's counter and the compare-and-set go on from the journal's state
+            assertEquals(3, after.append(served.id(), EventDraft.shopper("好的", "h-2"), at).event().seq());
+            assertTrue(after.transition(waiting.id(), ConversationStatus.BOT, ConversationStatus.QUEUED, null, null,
+                    "again", at).isEmpty());
         } finally {
             after.close();
         }
