@@ -1,5 +1,9 @@
 package xiaoer.kb.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +24,11 @@ import xiaoer.kb.Script;
  * share the cores).
  * <pre>
  *   java -cp ... xiaoer.kb.bench.KbBench [lexicalSizes=1000,10000,100000] [semanticSizes=1000]
+ *   java -cp ... xiaoer.kb.bench.KbBench starter TEXTS_FILE
  * </pre>
+ * The second form measures the starter knowledge base on real shopper texts (one per line, e.g. the widget
+ * benchmark's {@code bench/texts-zh.txt}): the CPU one message's retrieval costs once the embedding of every text
+ * is cached and the JIT is warm, which is the least the bot's matching adds to a message in the widget benchmark.
  */
 public final class KbBench {
 
@@ -29,11 +37,42 @@ public final class KbBench {
             + "衣服 裤子 鞋子 帽子 外套 裙子 杯子 手机壳 耳机 充电器 背包 手表 眼镜 袜子 围巾 手套 被子 枕头 毛巾 牙刷").split(" ");
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("starter")) {
+            List<String> texts = Files.readAllLines(Path.of(args[1])).stream()
+                    .map(String::strip).filter(t -> !t.isEmpty()).toList();
+            starter(texts, false);
+            starter(texts, true);
+            return;
+        }
         int[] lexicalSizes = args.length > 0 ? parse(args[0]) : new int[]{1000, 10000, 100000};
         int[] semanticSizes = args.length > 1 ? parse(args[1]) : new int[]{1000};
         List<Script> starter = KnowledgeBase.builtinScripts();
         for (int n : lexicalSizes) run(n, starter, false);
         for (int n : semanticSizes) run(n, starter, true);
+    }
+
+    private static void starter(List<String> texts, boolean semantic) {
+        KnowledgeBase kb = KnowledgeBase.create(KnowledgeBase.builtinScripts(),
+                semantic ? KbOptions.defaults() : KbOptions.lexicalOnly());
+        for (int round = 0; round < 3; round++) for (String t : texts) kb.retrieve(t, null); // cache + JIT
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        int rounds = 5;
+        double[] cpuUs = new double[texts.size() * rounds];
+        double total = 0;
+        for (int round = 0, i = 0; round < rounds; round++) {
+            for (String t : texts) {
+                long c = mx.getCurrentThreadCpuTime();
+                kb.retrieve(t, null);
+                cpuUs[i] = (mx.getCurrentThreadCpuTime() - c) / 1e3;
+                total += cpuUs[i++];
+            }
+        }
+        Arrays.sort(cpuUs);
+        System.out.printf(Locale.ROOT, "STARTER %s texts=%d retrievals=%d cpu_mean_us=%.1f cpu_p50_us=%.1f cpu_p99_us=%.1f "
+                        + "semantic_share=%.2f%n", semantic ? "full   " : "lexical", texts.size(), cpuUs.length,
+                total / cpuUs.length, cpuUs[cpuUs.length / 2], cpuUs[(int) (cpuUs.length * 0.99) - 1],
+                kb.metrics().semanticShare());
+        kb.close();
     }
 
     private static void run(int n, List<Script> starter, boolean semantic) throws Exception {
@@ -53,7 +92,7 @@ public final class KbBench {
         int measured = semantic ? 1000 : 3000;
         double[] ms = new double[measured];
         double[] cpu = new double[measured];
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < measured; i++) {
             long c = mx.getCurrentThreadCpuTime();
             long s = System.nanoTime();
