@@ -38,6 +38,20 @@ class AnalysisTest {
     }
 
     @Test
+    void latinAbbreviationsExpandInChineseMessages() {
+        assertThat(TextNormalizer.forLexical("是zp吗")).isEqualTo("是正品吗");
+        assertThat(TextNormalizer.forEmbedding("可以发SF吗", true)).isEqualTo("可以发顺丰吗");
+        assertThat(TextNormalizer.forLexical("cancel一下订单")).isEqualTo("取消一下订单");
+        assertThat(TextNormalizer.forLexical("3q!")).isEqualTo("谢谢");
+        // Part of a longer Latin/digit run (a tracking number, a word): untouched.
+        assertThat(TextNormalizer.forLexical("单号sf1234567890到哪了")).contains(TextNormalizer.ORDER).doesNotContain("顺丰");
+        assertThat(TextNormalizer.forLexical("skf在吗")).contains("skf");
+        // English messages are left alone, apart from Chinese-only slang that is the whole message.
+        assertThat(TextNormalizer.forLexical("what size am i")).isEqualTo("what size am i");
+        assertThat(TextNormalizer.forEmbedding("thanks", false)).isEqualTo("thanks");
+    }
+
+    @Test
     void shopSynonymsFoldToOneWord() {
         assertThat(words("退钱")).containsExactlyElementsOf(words("退款"));
         assertThat(words("物流")).containsExactlyElementsOf(words("快递"));
