@@ -4,14 +4,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import xiaoer.console.agent.ConsoleSessions;
 import xiaoer.engine.chat.ChatEngine;
+import xiaoer.engine.chat.Conversation;
+import xiaoer.engine.chat.ConversationStatus;
 import xiaoer.engine.chat.Staffing;
+import xiaoer.engine.routing.AgentSeat;
 import xiaoer.engine.routing.AgentStatus;
 import xiaoer.engine.routing.Outcome;
 import xiaoer.engine.routing.SeatChange;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * seat change (their open chats go back to the queue), whatever status they had: gone is gone. Run by the routing
  * pass, so once per cluster. The seat board may refuse (the seat in charge leaving without a deputy): then the seat is
  * left as it is, logged once, and tried again on the next pass.
+ *
+ * <p>It also gives back chats still stored as held by an agent whose seat has been offline that long (or unknown since
+ * this node started: a restart forgets the seats but not the chats), so that no chat waits on someone who is gone.
  */
 final class AbsentAgents {
 
@@ -30,6 +39,8 @@ final class AbsentAgents {
     private final Clock clock;
     private final Duration offlineAfter;
     private final Set<String> refusedLogged = ConcurrentHashMap.newKeySet();
+    /** Seats unknown to the board count as offline since then. */
+    private final Instant startedAt;
 
     AbsentAgents(ChatEngine engine, Staffing staffing, ConsoleSessions sessions, Clock clock, Duration offlineAfter) {
         this.engine = engine;
@@ -37,9 +48,15 @@ final class AbsentAgents {
         this.sessions = sessions;
         this.clock = clock;
         this.offlineAfter = offlineAfter;
+        this.startedAt = clock.instant();
     }
 
     void sweep() {
+        setGoneOffline();
+        releaseStrandedChats();
+    }
+
+    private void setGoneOffline() {
         Set<String> gone;
         try {
             gone = sessions.goneBefore(clock.instant().minus(offlineAfter));
@@ -66,6 +83,34 @@ final class AbsentAgents {
                 }
             } catch (RuntimeException e) {
                 log.warn("could not set absent agent {} offline: {}", agent, e.toString());
+            }
+        }
+    }
+
+    private void releaseStrandedChats() {
+        Instant cutoff = clock.instant().minus(offlineAfter);
+        Set<String> holders = new TreeSet<>();
+        try {
+            for (Conversation c : engine.conversations(ConversationStatus.AGENT)) {
+                if (c.agentId() != null) holders.add(c.agentId());
+            }
+        } catch (RuntimeException e) {
+            log.debug("could not read the chats held by agents: {}", e.toString());
+            return;
+        }
+        for (String agent : holders) {
+            try {
+                Optional<AgentSeat> seat = staffing.seats().seat(agent);
+                Instant offlineSince = seat.isEmpty() ? startedAt
+                        : seat.get().status() == AgentStatus.OFFLINE ? seat.get().statusSince() : null;
+                if (offlineSince == null || offlineSince.isAfter(cutoff)) continue;
+                int released = engine.releaseChatsOfOffline(agent);
+                if (released > 0) {
+                    log.warn("agent {} has been offline for over {} s but still held {} chat(s): back in the queue",
+                            agent, offlineAfter.toSeconds(), released);
+                }
+            } catch (RuntimeException e) {
+                log.warn("could not give back the chats of offline agent {}: {}", agent, e.toString());
             }
         }
     }

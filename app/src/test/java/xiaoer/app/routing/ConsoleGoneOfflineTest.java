@@ -16,12 +16,14 @@ import xiaoer.console.testing.StaffLogin;
 import xiaoer.engine.chat.AgentRef;
 import xiaoer.engine.chat.ChatEngine;
 import xiaoer.engine.chat.Conversation;
+import xiaoer.engine.chat.ConversationStore;
 import xiaoer.engine.chat.ConversationStatus;
 import xiaoer.engine.chat.Staffing;
 import xiaoer.engine.chat.Visitor;
 import xiaoer.engine.routing.AgentStatus;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An agent whose console goes away is set OFFLINE after the grace period (here 2 s, the routing pass every 200 ms),
- * and the chat they held goes back to the queue; a console that reconnects within the grace keeps the seat online.
+ * and the chat they held goes back to the queue; a console that reconnects within the grace keeps the seat online;
+ * a chat stored with an agent routing does not know (a restart) goes back to the queue once that agent stays away.
  * The whole product on its embedded default over a real WebSocket, in its own application context (short timings).
  */
 @SpringBootTest(classes = XiaoerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -55,6 +58,9 @@ class ConsoleGoneOfflineTest {
 
     @Autowired
     Staffing staffing;
+
+    @Autowired
+    ConversationStore store;
 
     private final List<StompSession> sessions = new ArrayList<>();
 
@@ -105,11 +111,13 @@ class ConsoleGoneOfflineTest {
 
         Thread.sleep(GRACE.multipliedBy(2).toMillis()); // a live console keeps the seat however long
         assertThat(status("agent")).isEqualTo(AgentStatus.ONLINE);
+        assertThat(engine.conversation(held.id()).orElseThrow().agentId()).isEqualTo("agent");
+        assertThat(engine.conversation(held.id()).orElseThrow().status()).isEqualTo(ConversationStatus.AGENT);
 
         session.disconnect();
         awaitStatus("agent", AgentStatus.OFFLINE);
         // the seat is written first, then the chat given back (same call): wait for the latter to show
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(engine.conversation(held.id()).orElseThrow().status()).isEqualTo(ConversationStatus.QUEUED);
             assertThat(engine.waiting()).extracting(Conversation::id).contains(held.id());
             assertThat(engine.ownedBy("agent")).extracting(Conversation::id).doesNotContain(held.id());
@@ -129,5 +137,20 @@ class ConsoleGoneOfflineTest {
 
         sessions.stream().filter(StompSession::isConnected).forEach(StompSession::disconnect); // gone is gone, busy too
         awaitStatus("agent2", AgentStatus.OFFLINE);
+    }
+
+    @Test
+    void aChatStoredWithAnAgentNoConsoleHasSeenSinceTheStartGoesBackToTheQueue() {
+        // what a restart leaves: the row says an agent has the chat, routing has never heard of that agent
+        Visitor shopper = Visitor.anonymous("default", "stranded-" + UUID.randomUUID());
+        Conversation c = store.create(shopper, Instant.now());
+        assertThat(store.transition(c.id(), ConversationStatus.BOT, ConversationStatus.AGENT, "ghost", "幽灵", null,
+                Instant.now())).isPresent();
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            assertThat(engine.conversation(c.id()).orElseThrow().status()).isEqualTo(ConversationStatus.QUEUED);
+            assertThat(engine.waiting()).extracting(Conversation::id).contains(c.id());
+            assertThat(engine.ownedBy("ghost")).isEmpty();
+        });
     }
 }

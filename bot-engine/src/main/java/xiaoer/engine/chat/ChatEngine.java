@@ -488,6 +488,16 @@ public final class ChatEngine {
     }
 
     /**
+     * Gives back the chats an agent whose seat is offline still holds (after a restart, the stored chats of an agent
+     * who never came back; or a give-back that failed half-way). Returns how many went back to the queue; 0 while the
+     * seat is not offline or without routing.
+     */
+    public int releaseChatsOfOffline(String agentId) {
+        Reception people = reception;
+        return people == null ? 0 : people.releaseChatsOfOffline(agentId);
+    }
+
+    /**
      * The periodic pass (every few seconds): routes what can be routed, offers shoppers past the queue timeout to
      * leave a message, flags silent agents and tells waiting shoppers their better place. Empty without routing.
      */

@@ -3,6 +3,7 @@ package xiaoer.engine.chat;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import xiaoer.engine.routing.AgentSeat;
 import xiaoer.engine.routing.AgentStatus;
 import xiaoer.engine.routing.Assignment;
 import xiaoer.engine.routing.HandOff;
@@ -92,11 +93,15 @@ final class Reception {
 
     /** The conversation was stored as QUEUED: route it. Returns the place told, or 0 when an agent got it. */
     int handOff(Conversation queued, String reason) {
-        Outcome<HandOff> outcome = router.handOff(entryFor(queued, reason));
-        if (!outcome.isDone()) return router.position(queued.id()).orElse(0);
+        return handOff(entryFor(queued, reason));
+    }
+
+    private int handOff(QueueEntry entry) {
+        Outcome<HandOff> outcome = router.handOff(entry);
+        if (!outcome.isDone()) return router.position(entry.conversationId()).orElse(0);
         HandOff h = outcome.orThrow();
         if (h.assigned()) return 0;
-        router.placeTold(queued.id(), h.position());
+        router.placeTold(entry.conversationId(), h.position());
         return h.position();
     }
 
@@ -284,7 +289,8 @@ final class Reception {
         return outcome;
     }
 
-    private void giveBack(String agentId) {
+    /** The agent's chats back to the queue (the seat is offline now); returns how many went back. */
+    private int giveBack(String agentId) {
         List<Assignment> held = router.assignmentsOf(agentId);
         for (Assignment a : held) {
             store.transition(a.conversationId(), ConversationStatus.AGENT, ConversationStatus.QUEUED, null, null,
@@ -301,6 +307,40 @@ final class Reception {
                 store.find(a.conversationId()).ifPresent(q -> bus.publish(new ConversationChanged(q)));
             }
         }
+        return back.size() + releaseUnrouted(agentId);
+    }
+
+    /**
+     * Chats stored as with this agent that the router does not hold (this node restarted, or an earlier give-back
+     * stopped half-way): back to the queue, remembering the agent. Returns how many.
+     */
+    private int releaseUnrouted(String agentId) {
+        int released = 0;
+        for (Conversation c : store.withStatus(ConversationStatus.AGENT)) {
+            if (!agentId.equals(c.agentId()) || router.assignment(c.id()).isPresent()) continue;
+            Optional<Conversation> queued = store.transition(c.id(), ConversationStatus.AGENT,
+                    ConversationStatus.QUEUED, null, null, null, now());
+            if (queued.isEmpty()) continue; // moved meanwhile
+            released++;
+            handOff(entryFor(queued.get(), null).withPreviousAgent(agentId)); // theirs again if they come back
+            store.find(c.id()).ifPresent(q -> bus.publish(new ConversationChanged(q)));
+        }
+        return released;
+    }
+
+    /**
+     * Chats still held by an agent whose seat is offline go back to the queue (see {@link #releaseUnrouted}).
+     * Returns how many; 0, with nothing changed, while the seat is not offline.
+     */
+    int releaseChatsOfOffline(String agentId) {
+        AgentStatus status = staffing.seats().seat(agentId).map(AgentSeat::status).orElse(AgentStatus.OFFLINE);
+        if (status != AgentStatus.OFFLINE) return 0;
+        int released = giveBack(agentId);
+        if (released > 0) {
+            router.dispatch();
+            notifyPositions();
+        }
+        return released;
     }
 
     // ---- the waiting shopper ----

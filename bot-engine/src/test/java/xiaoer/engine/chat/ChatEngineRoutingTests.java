@@ -177,6 +177,51 @@ class ChatEngineRoutingTests {
         assertThat(texts(second.id())).filteredOn(t -> t.contains("排在第 1 位")).hasSize(1);
     }
 
+    @Test
+    void chatsStoredWithAnAgentWhoDidNotComeBackAfterARestartGoBackToTheQueue() {
+        seat("a1", "小美", 5, AgentStatus.ONLINE);
+        Conversation held = askForPerson("v-restart");
+        assertThat(held.agentId()).isEqualTo("a1");
+
+        // a restart: the store keeps the chat, routing starts empty (no seats, no assignments)
+        staffing = Staffing.inMemory(new RoutingSettings(Duration.ofSeconds(120), Duration.ofMinutes(10),
+                ZoneId.of("Asia/Shanghai")), SeatSettings.defaults(), staffing.desk(), clock);
+        engine = new ChatEngine(store, Bot.withDefaults(KB, LINTER, TEXTS), LINTER, new InProcessEventBus(), TEXTS,
+                clock, EngineSettings.defaults().withHumanHours(OpeningHours.aroundTheClock(ZoneOffset.UTC)),
+                new SimpleMeterRegistry()).routeTo(staffing);
+        seat("a1", "小美", 5, AgentStatus.ONLINE);
+        assertThat(engine.releaseChatsOfOffline("a1")).as("a1 is back online: keeps the chat").isZero();
+        assertThat(engine.conversation(held.id()).orElseThrow().status()).isEqualTo(ConversationStatus.AGENT);
+
+        assertThat(engine.changeSeat("a1", AgentStatus.OFFLINE, null).isDone()).isTrue();
+        assertThat(engine.conversation(held.id()).orElseThrow().status())
+                .as("going offline gives back stored chats the router did not hold").isEqualTo(ConversationStatus.QUEUED);
+        assertThat(staffing.router().position(held.id())).isNotEmpty();
+        assertThat(staffing.router().waiting().get(0).previousAgentId()).as("theirs again if they return")
+                .isEqualTo("a1");
+        assertThat(engine.releaseChatsOfOffline("a1")).as("nothing left to give back").isZero();
+
+        seat("a2", "小林", 5, AgentStatus.ONLINE);
+        assertThat(engine.conversation(held.id()).orElseThrow().agentId()).isEqualTo("a2");
+    }
+
+    @Test
+    void anAgentUnknownSinceARestartHasTheirStoredChatsReleasedOnRequest() {
+        seat("a1", "小美", 5, AgentStatus.ONLINE);
+        Conversation held = askForPerson("v-gone");
+        staffing = Staffing.inMemory(new RoutingSettings(Duration.ofSeconds(120), Duration.ofMinutes(10),
+                ZoneId.of("Asia/Shanghai")), SeatSettings.defaults(), staffing.desk(), clock);
+        engine = new ChatEngine(store, Bot.withDefaults(KB, LINTER, TEXTS), LINTER, new InProcessEventBus(), TEXTS,
+                clock, EngineSettings.defaults().withHumanHours(OpeningHours.aroundTheClock(ZoneOffset.UTC)),
+                new SimpleMeterRegistry()).routeTo(staffing);
+
+        assertThat(engine.releaseChatsOfOffline("a1")).isEqualTo(1);
+        Conversation back = engine.conversation(held.id()).orElseThrow();
+        assertThat(back.status()).isEqualTo(ConversationStatus.QUEUED);
+        assertThat(engine.waiting()).extracting(Conversation::id).containsExactly(held.id());
+        assertThat(engine.ownedBy("a1")).isEmpty();
+    }
+
     private void seat(String id, String name, int capacity, AgentStatus status) {
         staffing.seats().register(id, name, SeatRole.AGENT, EnumSet.allOf(SkillGroup.class), capacity);
         assertThat(engine.changeSeat(id, status, null).isDone()).isTrue();
