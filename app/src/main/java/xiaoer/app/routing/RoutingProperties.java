@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param awayLimit     how long an away break may last before the lead is told
  * @param tick          how often the routing pass runs (timeouts, silent agents, positions)
  * @param offlineAfter  an agent with no open console this long (closed browser, lost network, dead node) goes
- *                      OFFLINE and their chats go back to the queue; long enough for a page reload or a fail-over
+ *                      OFFLINE and their chats go back to the queue; long enough for a page reload or a fail-over.
+ *                      Also how long chats stored with an agent unseen since this node started wait for them
  */
 @ConfigurationProperties("xiaoer.routing")
 public record RoutingProperties(@DefaultValue("120s") Duration silentAfter,

@@ -282,6 +282,7 @@ final class Reception {
         Outcome<SeatChange> outcome = staffing.seats().change(agentId, to, deputyId);
         if (!outcome.isDone() || !outcome.orThrow().changed()) return outcome;
         if (to == AgentStatus.OFFLINE) giveBack(agentId);
+        else resumeStored(agentId);
         if (to == AgentStatus.ONLINE || to == AgentStatus.OFFLINE) {
             router.dispatch();
             notifyPositions();
@@ -308,6 +309,14 @@ final class Reception {
             }
         }
         return back.size() + releaseUnrouted(agentId);
+    }
+
+    /** Chats stored as with this agent that the router does not hold (this node restarted): theirs again. */
+    private void resumeStored(String agentId) {
+        for (Conversation c : store.withStatus(ConversationStatus.AGENT)) {
+            if (!agentId.equals(c.agentId()) || router.assignment(c.id()).isPresent()) continue;
+            if (router.resume(entryFor(c, null), agentId)) log.info("conversation {} resumed by {}", c.id(), agentId);
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param entry      the queue entry it came from (skill, priority, first queued time)
  * @param agentId    the owner now
  * @param agentName  the name the shopper sees
- * @param how        automatic routing, a pick by the agent, a transfer or a reassignment
+ * @param how        automatic routing, a pick by the agent, a transfer, a reassignment or a resume after a restart
  * @param assignedAt when
  */
 public record Assignment(QueueEntry entry, String agentId, String agentName, How how, Instant assignedAt) {
@@ -23,7 +23,9 @@ public record Assignment(QueueEntry entry, String agentId, String agentName, How
         /** Another agent transferred it. */
         TRANSFERRED,
         /** The lead moved it away from a silent agent. */
-        REASSIGNED
+        REASSIGNED,
+        /** The agent had it before this router started (a restart) and came back. */
+        RESUMED
     }
 
     public String conversationId() {

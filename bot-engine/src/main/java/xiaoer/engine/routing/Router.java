@@ -397,6 +397,23 @@ public final class Router {
         return requeued;
     }
 
+    /**
+     * Takes back a conversation stored as with {@code agentId} that this router does not hold (the node restarted and
+     * the agent's console came back): its claim, its load (even past capacity: the agent has it already) and its
+     * silence clock from now. Nobody is told: nothing changed for the shopper. False when the conversation has an
+     * owner already or the seat is unknown.
+     */
+    public boolean resume(QueueEntry entry, String agentId) {
+        AgentSeat seat = directory.seat(agentId).orElse(null);
+        String id = entry.conversationId();
+        if (seat == null || !ledger.claim(id, agentId)) return false;
+        loads.tryReserve(agentId, Integer.MAX_VALUE);
+        Instant now = now();
+        assignments.put(id, new Assignment(entry, agentId, seat.name(), Assignment.How.RESUMED, now));
+        silence.assigned(id, now);
+        return true;
+    }
+
     public Optional<Assignment> assignment(String conversationId) {
         return assignments.get(conversationId);
     }

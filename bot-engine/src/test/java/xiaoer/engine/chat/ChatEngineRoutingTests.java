@@ -178,7 +178,7 @@ class ChatEngineRoutingTests {
     }
 
     @Test
-    void chatsStoredWithAnAgentWhoDidNotComeBackAfterARestartGoBackToTheQueue() {
+    void chatsStoredWithAnAgentAreTheirsAgainWhenTheyComeBackAfterARestartAndGoBackWhenTheyLeave() {
         seat("a1", "小美", 5, AgentStatus.ONLINE);
         Conversation held = askForPerson("v-restart");
         assertThat(held.agentId()).isEqualTo("a1");
@@ -192,10 +192,17 @@ class ChatEngineRoutingTests {
         seat("a1", "小美", 5, AgentStatus.ONLINE);
         assertThat(engine.releaseChatsOfOffline("a1")).as("a1 is back online: keeps the chat").isZero();
         assertThat(engine.conversation(held.id()).orElseThrow().status()).isEqualTo(ConversationStatus.AGENT);
+        assertThat(staffing.router().assignment(held.id())).as("routing holds it again")
+                .hasValueSatisfying(a -> assertThat(a.agentId()).isEqualTo("a1"));
+        assertThat(staffing.router().agents().get(0).load()).isEqualTo(1);
+        int events = engine.history(held.id()).size();
+        assertThat(engine.changeSeat("a1", AgentStatus.BUSY, null).isDone()).isTrue();
+        assertThat(staffing.router().agents().get(0).load()).as("resumed once").isEqualTo(1);
+        assertThat(engine.history(held.id())).as("the shopper is told nothing").hasSize(events);
 
         assertThat(engine.changeSeat("a1", AgentStatus.OFFLINE, null).isDone()).isTrue();
         assertThat(engine.conversation(held.id()).orElseThrow().status())
-                .as("going offline gives back stored chats the router did not hold").isEqualTo(ConversationStatus.QUEUED);
+                .as("going offline gives the chat back").isEqualTo(ConversationStatus.QUEUED);
         assertThat(staffing.router().position(held.id())).isNotEmpty();
         assertThat(staffing.router().waiting().get(0).previousAgentId()).as("theirs again if they return")
                 .isEqualTo("a1");

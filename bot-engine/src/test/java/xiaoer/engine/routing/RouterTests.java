@@ -498,4 +498,23 @@ class RouterTests {
         assertThat(router.assignmentsOf("a")).isEmpty();
         assertThat(code(router.reassign("zz", "x"))).isEqualTo("unknown_conversation");
     }
+
+    @Test
+    void aResumedConversationCountsForItsAgentEvenPastCapacityAndIsNeverOwnedTwice() {
+        agent("a", 1, PRESALES);
+        agent("b", 5, PRESALES);
+        handOff("c1", PRESALES); // a is full now
+
+        assertThat(router.resume(entry("stored", PRESALES), "a")).isTrue();
+        assertThat(router.assignment("stored")).get().extracting(Assignment::how).isEqualTo(Assignment.How.RESUMED);
+        assertThat(router.agents()).filteredOn(s -> s.id().equals("a")).extracting(AgentState::load)
+                .containsExactly(2);
+        assertThat(router.resume(entry("stored", PRESALES), "b")).as("owned already").isFalse();
+        assertThat(router.resume(entry("other", PRESALES), "nobody")).as("unknown seat").isFalse();
+        assertThat(router.assignment("other")).isEmpty();
+
+        router.closed("stored");
+        assertThat(router.agents()).filteredOn(s -> s.id().equals("a")).extracting(AgentState::load)
+                .containsExactly(1);
+    }
 }
