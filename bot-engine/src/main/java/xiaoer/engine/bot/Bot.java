@@ -8,6 +8,7 @@ import xiaoer.engine.policy.FollowUpResolver;
 import xiaoer.engine.policy.HandoffReason;
 import xiaoer.engine.policy.HandoffRules;
 import xiaoer.engine.text.ServiceTexts;
+import xiaoer.engine.text.ShopperLanguage;
 import xiaoer.kb.Candidate;
 import xiaoer.kb.Decision;
 import xiaoer.kb.KnowledgeBase;
@@ -80,6 +81,8 @@ public final class Bot {
     public BotTurn decide(String text, String lang, BotContext ctx) {
         List<String> shopperTexts = new ArrayList<>(ctx.earlierShopperTexts());
         shopperTexts.add(text);
+        // the service's own sentences in the shopper's language; scripts speak their own
+        ServiceTexts say = texts.in(lang != null && !lang.isBlank() ? lang : ShopperLanguage.of(shopperTexts));
         CustomerTypeResult type = types.detect(shopperTexts);
         String customerType = type.type();
         List<String> cues = type.cues().stream().map(CustomerTypeCue::phrase).distinct().toList();
@@ -102,16 +105,16 @@ public final class Bot {
         Script script = r.decision() == Decision.ANSWER ? kb.script(r.bestScriptId()).orElse(null) : null;
 
         if (handoff.isPresent()) {
-            return handOff(r, script, customerType, cues, handoff.get(), ctx, text);
+            return handOff(r, script, customerType, cues, handoff.get(), ctx, text, say);
         }
         if (handoffRules.declinesPerson(text)) {
-            String ok = texts.get("handoff.declined");
+            String ok = say.get("handoff.declined");
             return new BotTurn(Decision.ANSWER, null, r.score(), r.candidates(), r.tokens(), customerType, cues,
                     linter.check(ok), ok, List.of(), null, r.semanticUsed(), null, null);
         }
         if (script != null && HUMAN_SCRIPT.equals(script.id())) {
             return handOff(r, script, customerType, cues, new HandoffReason(HandoffReason.KEYWORD, null, false), ctx,
-                    text);
+                    text, say);
         }
         if (script != null) {
             Optional<RecordReply> fromRecords = records.answer(script.id(), ctx.visitor(), ctx.conversationId(),
@@ -119,24 +122,25 @@ public final class Bot {
             if (fromRecords.isPresent()) {
                 return fromRecords(script.id(), r, customerType, cues, fromRecords.get(), script.quickReplies());
             }
-            return answer(script, r, customerType, cues, ctx);
+            return answer(script, r, customerType, cues, ctx, say);
         }
         if (r.decision() == Decision.SUGGEST) {
-            List<QuickReply> buttons = suggestions(r);
+            List<QuickReply> buttons = suggestions(r, say);
             if (!buttons.isEmpty()) {
-                String intro = texts.get("suggest.intro");
+                String intro = say.get("suggest.intro");
                 return new BotTurn(Decision.SUGGEST, null, r.score(), r.candidates(), r.tokens(), customerType, cues,
                         linter.check(intro), intro, buttons, null, r.semanticUsed(), null, null);
             }
         }
-        return handOff(r, null, customerType, cues, new HandoffReason("no_match", null, false), ctx, text);
+        return handOff(r, null, customerType, cues, new HandoffReason("no_match", null, false), ctx, text, say);
     }
 
-    private BotTurn answer(Script script, Retrieval r, String customerType, List<String> cues, BotContext ctx) {
+    private BotTurn answer(Script script, Retrieval r, String customerType, List<String> cues, BotContext ctx,
+                           ServiceTexts say) {
         String variant = customerType != null && script.variants().containsKey(customerType) ? customerType : null;
         String text = script.answerFor(variant);
         if (FAREWELL_SCRIPT.equals(script.id()) && ctx.visitor() != null && records.hasBought(ctx.visitor())) {
-            text = texts.get("farewell.bought");
+            text = say.get("farewell.bought");
         }
         text = calmFirst(script, text);
         List<LintFinding> lint = linter.check(text);
@@ -159,12 +163,12 @@ public final class Bot {
     }
 
     private BotTurn handOff(Retrieval r, Script script, String customerType, List<String> cues, HandoffReason reason,
-                            BotContext ctx, String shopperText) {
+                            BotContext ctx, String shopperText, ServiceTexts say) {
         String text = switch (reason.code()) {
-            case HandoffReason.KEYWORD -> texts.get("handoff.requested");
-            case HandoffReason.ANGRY -> texts.get("handoff.angry");
-            case HandoffReason.COMPLAINT -> complaintText(ctx, shopperText);
-            default -> texts.get("handoff.polite");
+            case HandoffReason.KEYWORD -> say.get("handoff.requested");
+            case HandoffReason.ANGRY -> say.get("handoff.angry");
+            case HandoffReason.COMPLAINT -> complaintText(ctx, shopperText, say);
+            default -> say.get("handoff.polite");
         };
         Decision decision = reason.code().equals(HandoffReason.KEYWORD) || reason.code().equals(HandoffReason.COMPLAINT)
                 ? Decision.ANSWER : Decision.HANDOFF;
@@ -173,14 +177,14 @@ public final class Bot {
                 linter.check(text), text, List.of(), reason.code(), r.semanticUsed(), null, null);
     }
 
-    private String complaintText(BotContext ctx, String shopperText) {
+    private String complaintText(BotContext ctx, String shopperText, ServiceTexts say) {
         String ticketNo = ctx.visitor() == null ? null
                 : records.openComplaint(ctx.visitor(), ctx.conversationId(), shopperText);
-        return ticketNo == null ? texts.get("handoff.angry") : texts.get("handoff.complaint", Map.of("ticketNo", ticketNo));
+        return ticketNo == null ? say.get("handoff.angry") : say.get("handoff.complaint", Map.of("ticketNo", ticketNo));
     }
 
-    private QuickReply personButton() {
-        String[] item = texts.get("menu.person").split("\\|", 2);
+    private static QuickReply personButton(ServiceTexts say) {
+        String[] item = say.get("menu.person").split("\\|", 2);
         return new QuickReply(item[0], item.length > 1 ? item[1] : item[0]);
     }
 
@@ -193,14 +197,14 @@ public final class Bot {
         return texts.get("aftersales.calm") + text;
     }
 
-    private List<QuickReply> suggestions(Retrieval r) {
+    private List<QuickReply> suggestions(Retrieval r, ServiceTexts say) {
         List<QuickReply> buttons = new ArrayList<>();
         for (Candidate c : r.candidates()) {
             if (buttons.size() == SUGGESTIONS) break;
             kb.script(c.scriptId()).filter(s -> !s.questions().isEmpty() && !HUMAN_SCRIPT.equals(s.id()))
                     .ifPresent(s -> buttons.add(new QuickReply(s.questions().get(0), s.questions().get(0))));
         }
-        if (!buttons.isEmpty()) buttons.add(personButton()); // the menu's way out when the bot is unsure (§7)
+        if (!buttons.isEmpty()) buttons.add(personButton(say)); // the menu's way out when the bot is unsure (§7)
         return buttons;
     }
 }

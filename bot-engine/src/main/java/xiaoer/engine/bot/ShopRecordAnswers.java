@@ -12,6 +12,7 @@ import xiaoer.engine.shop.tickets.NewTicket;
 import xiaoer.engine.shop.tickets.Ticket;
 import xiaoer.engine.shop.tickets.TicketKind;
 import xiaoer.engine.text.ServiceTexts;
+import xiaoer.engine.text.ShopperLanguage;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,7 @@ public final class ShopRecordAnswers implements RecordAnswers {
     public Optional<RecordReply> answer(String scriptId, Visitor visitor, String conversationId,
                                         List<String> shopperTexts) {
         if (scriptId == null || !NEED_ORDER.contains(scriptId) || visitor == null) return Optional.empty();
+        ServiceTexts say = texts.in(ShopperLanguage.of(shopperTexts));
         String orderNo = latest(shopperTexts, extractor::orderNumber);
         String tail = latest(shopperTexts, extractor::phoneTail);
 
@@ -67,38 +69,39 @@ public final class ShopRecordAnswers implements RecordAnswers {
                 Identification id = shop.identify(visitor, orderNo, tail);
                 switch (id.outcome()) {
                     case IDENTIFIED -> order = id.order();
-                    case RATE_LIMITED -> { return Optional.of(RecordReply.answer(texts.get("records.rate_limited"))); }
-                    default -> { return Optional.of(RecordReply.ask(texts.get("records.no_match"), scriptId)); }
+                    case RATE_LIMITED -> { return Optional.of(RecordReply.answer(say.get("records.rate_limited"))); }
+                    default -> { return Optional.of(RecordReply.ask(say.get("records.no_match"), scriptId)); }
                 }
             } else if (order.isEmpty()) {
-                return Optional.of(RecordReply.ask(texts.get("records.need_tail"), scriptId));
+                return Optional.of(RecordReply.ask(say.get("records.need_tail"), scriptId));
             }
         } else if (visitor.verified()) {
             // a known buyer: their most recent order
             order = shop.ordersForVisitor(visitor).stream()
                     .max(Comparator.comparing(v -> v.order().placedAt(), Comparator.nullsFirst(Comparator.naturalOrder())));
         }
-        if (order.isEmpty()) return Optional.of(RecordReply.ask(texts.get("records.need_order"), scriptId));
-        return Optional.of(reply(scriptId, order.get(), visitor, conversationId));
+        if (order.isEmpty()) return Optional.of(RecordReply.ask(say.get("records.need_order"), scriptId));
+        return Optional.of(reply(scriptId, order.get(), visitor, conversationId, say));
     }
 
-    private RecordReply reply(String scriptId, OrderView view, Visitor visitor, String conversationId) {
+    private RecordReply reply(String scriptId, OrderView view, Visitor visitor, String conversationId,
+                              ServiceTexts say) {
         Order o = view.order();
         Map<String, Object> args = new HashMap<>();
         args.put("orderNo", o.orderNo());
         return switch (scriptId) {
-            case "order.track" -> RecordReply.answer(trackText(view, args));
-            case "order.paid_ship" -> RecordReply.answer(texts.get(o.paidAt() == null ? "records.unpaid"
+            case "order.track" -> RecordReply.answer(trackText(view, args, say));
+            case "order.paid_ship" -> RecordReply.answer(say.get(o.paidAt() == null ? "records.unpaid"
                     : o.shippedAt() == null ? "records.not_shipped" : "records.shipped", args));
-            case "logistics.delay" -> delay(view, visitor, conversationId, args);
-            default -> returnAnswer(o, args);
+            case "logistics.delay" -> delay(view, visitor, conversationId, args, say);
+            default -> returnAnswer(o, args, say);
         };
     }
 
-    private String trackText(OrderView view, Map<String, Object> args) {
+    private String trackText(OrderView view, Map<String, Object> args, ServiceTexts say) {
         Optional<ShipmentEvent> latest = view.latestShipment();
         if (latest.isEmpty()) {
-            return texts.get(view.order().paidAt() == null ? "records.unpaid" : "records.not_shipped", args);
+            return say.get(view.order().paidAt() == null ? "records.unpaid" : "records.not_shipped", args);
         }
         ShipmentEvent e = latest.get();
         args.put("carrier", e.carrier());
@@ -106,11 +109,12 @@ public final class ShopRecordAnswers implements RecordAnswers {
         args.put("time", TIME.format(e.at().atZone(zone)));
         args.put("place", e.place() == null ? "" : e.place());
         args.put("description", e.description() == null ? "" : e.description());
-        return texts.get("records.track", args);
+        return say.get("records.track", args);
     }
 
-    private RecordReply delay(OrderView view, Visitor visitor, String conversationId, Map<String, Object> args) {
-        String track = trackText(view, args);
+    private RecordReply delay(OrderView view, Visitor visitor, String conversationId, Map<String, Object> args,
+                              ServiceTexts say) {
+        String track = trackText(view, args, say);
         Ticket ticket = shop.openTicket(new NewTicket(visitor.shop(), TicketKind.INQUIRY, null,
                 "物流延误：联系快递核实并回复顾客", track, visitor.visitorId(),
                 visitor.verified() ? visitor.visitorId() : null, conversationId, view.order().orderNo(), null, "bot",
@@ -118,24 +122,24 @@ public final class ShopRecordAnswers implements RecordAnswers {
         args.put("track", track);
         args.put("ticketNo", ticket.number());
         args.put("deadline", TIME.format(ticket.replyDueAt().atZone(zone)));
-        return new RecordReply(texts.get("records.delay", args), null, null, ticket.number());
+        return new RecordReply(say.get("records.delay", args), null, null, ticket.number());
     }
 
-    private RecordReply returnAnswer(Order o, Map<String, Object> args) {
+    private RecordReply returnAnswer(Order o, Map<String, Object> args, ServiceTexts say) {
         Instant now = clock.instant();
         ReturnEligibility e = shop.returnEligibility(o, now);
         switch (e.verdict()) {
             case NO_REASON_RETURN -> {
                 args.put("windowEnd", TIME.format(e.windowEndsAt().atZone(zone)));
-                return RecordReply.answer(texts.get("records.return.ok", args));
+                return RecordReply.answer(say.get("records.return.ok", args));
             }
             case NOT_DELIVERED -> {
-                return RecordReply.answer(texts.get("records.return.not_delivered", args));
+                return RecordReply.answer(say.get("records.return.not_delivered", args));
             }
             default -> {
-                args.put("reason", texts.get(e.reason() == ReturnEligibility.Reason.EXCLUDED_CATEGORY
+                args.put("reason", say.get(e.reason() == ReturnEligibility.Reason.EXCLUDED_CATEGORY
                         ? "records.return.excluded" : "records.return.window_passed"));
-                return new RecordReply(texts.get("records.return.person", args), null, "return_review", null);
+                return new RecordReply(say.get("records.return.person", args), null, "return_review", null);
             }
         }
     }

@@ -12,6 +12,7 @@ import xiaoer.engine.routing.RoutingTick;
 import xiaoer.engine.routing.SeatChange;
 import xiaoer.engine.routing.SkillGroup;
 import xiaoer.engine.text.ServiceTexts;
+import xiaoer.engine.text.ShopperLanguage;
 import xiaoer.kb.LintFinding;
 import xiaoer.kb.Linter;
 import xiaoer.kb.QuickReply;
@@ -156,14 +157,15 @@ public final class ChatEngine {
      * clientMsgId returns the first seq and stores nothing. Call {@link #respond(Ack)} after the ack was sent.
      */
     public Ack receive(Visitor visitor, String clientMsgId, String text) {
+        ServiceTexts say = texts.in(ShopperLanguage.of(text));
         if (clientMsgId == null || clientMsgId.isBlank() || clientMsgId.length() > 100) {
-            return refuse("bad_request", texts.get("error.bad_request"));
+            return refuse("bad_request", say.get("error.bad_request"));
         }
         if (text == null || text.isBlank()) {
-            return refuse("empty", texts.get("error.empty"));
+            return refuse("empty", say.get("error.empty"));
         }
         if (text.length() > settings.maxMessageLength()) {
-            return refuse("too_long", texts.get("error.too_long", Map.of("max", settings.maxMessageLength())));
+            return refuse("too_long", say.get("error.too_long", Map.of("max", settings.maxMessageLength())));
         }
         try {
             Optional<Ack> answered = surveyAnswer(visitor, clientMsgId, text);
@@ -177,7 +179,7 @@ public final class ChatEngine {
             return Ack.stored(appended);
         } catch (RuntimeException e) {
             log.warn("could not store a message for {}: {}", visitor.key(), e.toString());
-            return refuse("unavailable", texts.get("error.unavailable"));
+            return refuse("unavailable", say.get("error.unavailable"));
         }
     }
 
@@ -191,7 +193,8 @@ public final class ChatEngine {
         if (conversation.status() == ConversationStatus.CLOSED && message.meta().containsKey(Survey.META_KEY)) {
             if (people != null) {
                 publish(store.append(conversation.id(), new EventDraft(Sender.SYSTEM,
-                        people.text("routing.survey.thanks"), List.of(), null, null, false,
+                        people.text("routing.survey.thanks", ShopperLanguage.of(message.text())), List.of(), null,
+                        null, false,
                         Map.of("stage", Survey.ANSWER_STAGE, Survey.META_KEY, message.meta().get(Survey.META_KEY))),
                         now()));
             }
@@ -200,7 +203,8 @@ public final class ChatEngine {
         if (conversation.status() == ConversationStatus.QUEUED) {
             if (people != null && people.queuedMessage(conversation, message)) return;
             // never leave a waiting shopper silent: say where they stand
-            publish(store.append(conversation.id(), EventDraft.system(texts.get("waiting.position",
+            publish(store.append(conversation.id(), EventDraft.system(texts.in(ShopperLanguage.of(message.text()))
+                    .get("waiting.position",
                     Map.of("position", positionInQueue(conversation.id()))), List.of()), now()));
             return;
         }
@@ -209,11 +213,16 @@ public final class ChatEngine {
         }
         if (conversation.status() != ConversationStatus.BOT) return;
 
-        BotTurn turn = bot.decide(message.text(), null, context(conversation, message));
+        BotContext context = context(conversation, message);
+        BotTurn turn = bot.decide(message.text(), null, context);
         metrics.counter("xiaoer.bot.decisions", "decision", turn.decision().wire()).increment();
         if (turn.customerType() != null) metrics.counter("xiaoer.customer.types", "type", turn.customerType()).increment();
         publish(store.append(conversation.id(), EventDraft.bot(turn.text(), turn.quickReplies(), notes(turn)), now()));
-        if (turn.handoff()) handOff(conversation, turn.handoffReason());
+        if (turn.handoff()) {
+            List<String> shopperTexts = new ArrayList<>(context.earlierShopperTexts());
+            shopperTexts.add(message.text());
+            handOff(conversation, turn.handoffReason(), texts.in(ShopperLanguage.of(shopperTexts)));
+        }
     }
 
     /**
@@ -253,7 +262,7 @@ public final class ChatEngine {
         return meta;
     }
 
-    private void handOff(Conversation conversation, String reason) {
+    private void handOff(Conversation conversation, String reason, ServiceTexts say) {
         Optional<Conversation> queued = store.transition(conversation.id(), ConversationStatus.BOT,
                 ConversationStatus.QUEUED, null, null, reason, now());
         if (queued.isEmpty()) return;
@@ -264,8 +273,8 @@ public final class ChatEngine {
             int position = reception.handOff(queued.get(), reason);
             if (position > 0) {
                 String told = settings.humanHours().isOpen(now)
-                        ? texts.get("handoff.position", Map.of("position", position))
-                        : texts.get("handoff.after_hours", Map.of("time", BACK_AT.format(
+                        ? say.get("handoff.position", Map.of("position", position))
+                        : say.get("handoff.after_hours", Map.of("time", BACK_AT.format(
                                 settings.humanHours().nextOpening(now).atZone(settings.humanHours().zone()))));
                 publish(store.append(conversation.id(), EventDraft.system(told, List.of()), now));
             }
@@ -273,10 +282,10 @@ public final class ChatEngine {
         }
         String note;
         if (settings.humanHours().isOpen(now)) {
-            note = texts.get("handoff.position", Map.of("position", positionInQueue(conversation.id())));
+            note = say.get("handoff.position", Map.of("position", positionInQueue(conversation.id())));
         } else {
             ZonedDateTime back = settings.humanHours().nextOpening(now).atZone(settings.humanHours().zone());
-            note = texts.get("handoff.after_hours", Map.of("time", BACK_AT.format(back)));
+            note = say.get("handoff.after_hours", Map.of("time", BACK_AT.format(back)));
         }
         publish(store.append(conversation.id(), EventDraft.system(note, List.of()), now));
         bus.publish(new ConversationChanged(queued.get()));
@@ -304,7 +313,8 @@ public final class ChatEngine {
             boolean alreadyReminded = store.history(c.id()).stream()
                     .anyMatch(e -> "courtesy".equals(e.meta().get("stage")) && !e.at().isBefore(c.queuedAt()));
             if (!alreadyReminded) {
-                publish(store.append(c.id(), new EventDraft(Sender.SYSTEM, texts.get("waiting.courtesy"), List.of(),
+                String courtesy = texts.in(ConversationLanguage.of(store, c.id())).get("waiting.courtesy");
+                publish(store.append(c.id(), new EventDraft(Sender.SYSTEM, courtesy, List.of(),
                         null, null, false, Map.of("stage", "courtesy")), now));
                 reminded++;
             }
@@ -387,7 +397,8 @@ public final class ChatEngine {
                         agent.id(), agent.name(), null, now())
                 .orElseThrow(() -> new ChatException("not_waiting", "This conversation is no longer waiting."));
         publish(store.append(conversationId, new EventDraft(Sender.SYSTEM,
-                texts.get("agent.joined", Map.of("agent", agent.name())), List.of(), agent.name(), null, false,
+                texts.in(ConversationLanguage.of(store, conversationId)).get("agent.joined",
+                        Map.of("agent", agent.name())), List.of(), agent.name(), null, false,
                 Map.of()), now()));
         bus.publish(new ConversationChanged(taken));
         return taken;
@@ -446,11 +457,12 @@ public final class ChatEngine {
         Conversation closed = store.transition(conversationId, ConversationStatus.AGENT, ConversationStatus.CLOSED,
                         agent.id(), agent.name(), null, now())
                 .orElseThrow(() -> new ChatException("not_owned", "This conversation is not yours to close."));
-        publish(store.append(conversationId, EventDraft.system(texts.get("closed"), List.of()), now()));
+        String lang = ConversationLanguage.of(store, conversationId);
+        publish(store.append(conversationId, EventDraft.system(texts.in(lang).get("closed"), List.of()), now()));
         Reception people = reception;
         if (people != null) {
-            publish(store.append(conversationId, new EventDraft(Sender.SYSTEM, people.text("routing.survey.ask"),
-                    people.surveyButtons(), null, null, false, Map.of("stage", Survey.ASK_STAGE)), now()));
+            publish(store.append(conversationId, new EventDraft(Sender.SYSTEM, people.text("routing.survey.ask", lang),
+                    people.surveyButtons(lang), null, null, false, Map.of("stage", Survey.ASK_STAGE)), now()));
         }
         bus.publish(new ConversationChanged(closed));
         if (people != null) people.closed(conversationId);

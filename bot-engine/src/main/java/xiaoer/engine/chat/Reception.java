@@ -17,6 +17,7 @@ import xiaoer.engine.routing.SeatChange;
 import xiaoer.engine.routing.SkillGroup;
 import xiaoer.engine.routing.Transfer;
 import xiaoer.engine.text.ServiceTexts;
+import xiaoer.engine.text.ShopperLanguage;
 import xiaoer.kb.KnowledgeBase;
 import xiaoer.kb.QuickReply;
 import xiaoer.kb.Script;
@@ -170,8 +171,9 @@ final class Reception {
         router.forgetPlace(id);
         awaitingFirstReply.put(id, a.assignedAt());
         boolean fresh = a.how() == Assignment.How.ROUTED || a.how() == Assignment.How.PICKED;
-        String text = fresh ? texts.get("agent.joined", Map.of("agent", a.agentName()))
-                : routingTexts.get("routing.transfer.joined", Map.of("agent", a.agentName()));
+        String lang = ConversationLanguage.of(store, id);
+        String text = fresh ? texts.in(lang).get("agent.joined", Map.of("agent", a.agentName()))
+                : routingTexts.in(lang).get("routing.transfer.joined", Map.of("agent", a.agentName()));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(STAGE, "joined");
         meta.put("how", a.how().name().toLowerCase());
@@ -261,7 +263,7 @@ final class Reception {
         if (t.assignment().isEmpty()) {
             int position = Math.max(1, router.position(c.id()).orElse(1));
             router.placeTold(c.id(), position);
-            publish(store.append(c.id(), EventDraft.system(routingTexts.get("routing.transfer.waiting",
+            publish(store.append(c.id(), EventDraft.system(say(c.id()).get("routing.transfer.waiting",
                     Map.of("position", position)), List.of()), now()));
             store.find(c.id()).ifPresent(q -> bus.publish(new ConversationChanged(q)));
         }
@@ -366,8 +368,9 @@ final class Reception {
             leaveMessage(c, message);
             return true;
         }
-        if (TIMEOUT_STAGE.equals(stage) && "留言".equals(text)) {
-            publish(store.append(c.id(), new EventDraft(Sender.SYSTEM, routingTexts.get("routing.queue.leave_prompt"),
+        ServiceTexts say = routingTexts.in(ShopperLanguage.of(text));
+        if (TIMEOUT_STAGE.equals(stage) && isLeaveButton(text)) {
+            publish(store.append(c.id(), new EventDraft(Sender.SYSTEM, say.get("routing.queue.leave_prompt"),
                     List.of(), null, null, false, Map.of(STAGE, LEAVE_STAGE)), now()));
             return true;
         }
@@ -391,8 +394,9 @@ final class Reception {
         router.forgetPlace(c.id());
         Optional<Conversation> closed = store.transition(c.id(), ConversationStatus.QUEUED, ConversationStatus.CLOSED,
                 null, null, null, now());
-        String text = ticketNo == null ? routingTexts.get("routing.queue.left_plain")
-                : routingTexts.get("routing.queue.left", Map.of("ticketNo", ticketNo));
+        ServiceTexts say = routingTexts.in(ShopperLanguage.of(message.text()));
+        String text = ticketNo == null ? say.get("routing.queue.left_plain")
+                : say.get("routing.queue.left", Map.of("ticketNo", ticketNo));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(STAGE, "message_left");
         if (ticketNo != null) meta.put("ticketNo", ticketNo);
@@ -436,16 +440,32 @@ final class Reception {
         String id = timeout.conversationId();
         Conversation c = store.find(id).orElse(null);
         if (c == null || c.status() != ConversationStatus.QUEUED) return;
-        List<QuickReply> buttons = List.of(quickReply("routing.queue_timeout.leave"),
-                quickReply("routing.queue_timeout.wait"));
-        publish(store.append(id, new EventDraft(Sender.SYSTEM, routingTexts.get(timeout.messageKey()), buttons, null,
+        ServiceTexts say = say(id);
+        List<QuickReply> buttons = List.of(quickReply(say, "routing.queue_timeout.leave"),
+                quickReply(say, "routing.queue_timeout.wait"));
+        publish(store.append(id, new EventDraft(Sender.SYSTEM, say.get(timeout.messageKey()), buttons, null,
                 null, false, Map.of(STAGE, TIMEOUT_STAGE)), now()));
         metrics.counter("xiaoer.queue.timeouts").increment();
     }
 
-    private QuickReply quickReply(String key) {
-        String[] parts = routingTexts.get(key).split("\\|", 2);
+    private static QuickReply quickReply(ServiceTexts say, String key) {
+        String[] parts = say.get(key).split("\\|", 2);
         return new QuickReply(parts[0], parts.length > 1 ? parts[1] : parts[0]);
+    }
+
+    /** The text the "leave a message" button sends, in any language (the shopper may also type it). */
+    private boolean isLeaveButton(String text) {
+        for (String lang : ServiceTexts.LANGS) {
+            if (quickReply(routingTexts.in(lang), "routing.queue_timeout.leave").text().equalsIgnoreCase(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The routing texts in the conversation's shopper's language. */
+    private ServiceTexts say(String conversationId) {
+        return routingTexts.in(ConversationLanguage.of(store, conversationId));
     }
 
     /** Tells each waiting shopper their new place, only when it got better than what they were told last. */
@@ -457,22 +477,23 @@ final class Reception {
             if (!router.placeImproved(id, now)) continue; // shared by the nodes: told once
             Conversation c = store.find(id).orElse(null);
             if (c == null || c.status() != ConversationStatus.QUEUED) continue;
-            publish(store.append(id, new EventDraft(Sender.SYSTEM, routingTexts.get("routing.queue.position",
+            publish(store.append(id, new EventDraft(Sender.SYSTEM, say(id).get("routing.queue.position",
                     Map.of("position", now)), List.of(), null, null, false, Map.of(STAGE, "position")), now()));
         }
     }
 
-    List<QuickReply> surveyButtons() {
+    List<QuickReply> surveyButtons(String lang) {
         List<QuickReply> buttons = new ArrayList<>();
-        for (String item : routingTexts.get("routing.survey.options").split(";")) {
+        for (String item : routingTexts.in(lang).get("routing.survey.options").split(";")) {
             String[] parts = item.split("\\|", 2);
             buttons.add(new QuickReply(parts[0], parts.length > 1 ? parts[1] : parts[0]));
         }
         return buttons;
     }
 
-    String text(String key) {
-        return routingTexts.get(key);
+    /** A shopper-facing routing text in {@code lang}. */
+    String text(String key, String lang) {
+        return routingTexts.in(lang).get(key);
     }
 
     private static <T> T orRefuse(Outcome<T> outcome) {

@@ -19,14 +19,17 @@ public final class Survey {
     public static final String ASK_STAGE = "survey";
     public static final String ANSWER_STAGE = "survey_answer";
 
+    /** The buttons' texts in every language (routing texts), and the traditional spellings. */
     private static final Map<String, String> ANSWERS = Map.of("满意", SATISFIED, "一般", NEUTRAL,
-            "不满意", DISSATISFIED, "滿意", SATISFIED, "不滿意", DISSATISFIED);
+            "不满意", DISSATISFIED, "滿意", SATISFIED, "不滿意", DISSATISFIED, "satisfied", SATISFIED, "okay", NEUTRAL,
+            "not satisfied", DISSATISFIED);
 
     private Survey() {
     }
 
     /** The rating a shopper's text gives, if it is one of the survey's answers. */
     public static Optional<String> rating(String text) {
-        return text == null ? Optional.empty() : Optional.ofNullable(ANSWERS.get(text.strip()));
+        return text == null ? Optional.empty()
+                : Optional.ofNullable(ANSWERS.get(text.strip().toLowerCase(java.util.Locale.ROOT)));
     }
 }

@@ -5,20 +5,37 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * The service's own sentences (greeting, hand-off, farewell, errors), kept in a resource file so trainers can reword
- * them without touching code. Placeholders look like {@code {name}}.
+ * them without touching code. Placeholders look like {@code {name}}. Chinese is the default; a file beside it named
+ * {@code <name>_en.properties} holds the English sentences, and a key missing there is said in Chinese.
  */
 public final class ServiceTexts {
 
-    private static final String DEFAULT_RESOURCE = "/xiaoer/engine/texts.properties";
-    private final Properties texts;
+    public static final String DEFAULT_LANG = "zh";
+    /** Languages that may have a file of their own beside the default one. */
+    public static final List<String> OTHER_LANGS = List.of("en");
+    /** Every language the service may speak, the default first. */
+    public static final List<String> LANGS = List.of(DEFAULT_LANG, "en");
 
-    private ServiceTexts(Properties texts) {
+    private static final String DEFAULT_RESOURCE = "/xiaoer/engine/texts.properties";
+    private final String lang;
+    private final Properties texts;
+    /** The default language's texts; null for the default itself. */
+    private final ServiceTexts fallback;
+    /** Every loaded language, this one included (shared by all of them). */
+    private final Map<String, ServiceTexts> languages;
+
+    private ServiceTexts(String lang, Properties texts, ServiceTexts fallback, Map<String, ServiceTexts> languages) {
+        this.lang = lang;
         this.texts = texts;
+        this.fallback = fallback;
+        this.languages = languages;
     }
 
     public static ServiceTexts load() {
@@ -26,18 +43,47 @@ public final class ServiceTexts {
     }
 
     public static ServiceTexts load(String resource) {
-        Properties p = new Properties();
+        Properties main = read(resource);
+        if (main == null) throw new IllegalStateException("missing resource " + resource);
+        Map<String, ServiceTexts> languages = new LinkedHashMap<>();
+        ServiceTexts base = new ServiceTexts(DEFAULT_LANG, main, null, languages);
+        languages.put(DEFAULT_LANG, base);
+        for (String other : OTHER_LANGS) {
+            Properties p = read(resource.replaceFirst("\\.properties$", "_" + other + ".properties"));
+            if (p != null) languages.put(other, new ServiceTexts(other, p, base, languages));
+        }
+        return base;
+    }
+
+    private static Properties read(String resource) {
         try (InputStream in = ServiceTexts.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            if (in == null) return null;
+            Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ServiceTexts(p);
+    }
+
+    /** The texts in {@code lang} ({@code "zh"}, {@code "en"}); the default language for null or one not loaded. */
+    public ServiceTexts in(String lang) {
+        ServiceTexts texts = lang == null ? null : languages.get(lang);
+        return texts != null ? texts : languages.get(DEFAULT_LANG);
+    }
+
+    public String lang() {
+        return lang;
+    }
+
+    /** The keys this language's own file sets (not those it borrows from the default). */
+    public java.util.Set<String> ownKeys() {
+        return texts.stringPropertyNames();
     }
 
     public String get(String key) {
         String value = texts.getProperty(key);
+        if (value == null && fallback != null) return fallback.get(key);
         if (value == null) throw new IllegalArgumentException("no service text " + key);
         return value;
     }

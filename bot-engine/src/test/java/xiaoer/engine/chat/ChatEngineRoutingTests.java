@@ -229,15 +229,41 @@ class ChatEngineRoutingTests {
         assertThat(engine.ownedBy("a1")).isEmpty();
     }
 
+    @Test
+    void anEnglishShopperIsToldTheirPlaceGreetedAndSurveyedInEnglish() {
+        Conversation waiting = askForPerson("v-en", "Can I talk to an agent please?");
+        assertThat(waiting.status()).isEqualTo(ConversationStatus.QUEUED);
+        assertThat(texts(waiting.id())).anyMatch(t -> t.contains("You are number 1 in the queue"))
+                .noneMatch(t -> t.contains("排在第"));
+
+        seat("a1", "Mei", 5, AgentStatus.ONLINE);
+        assertThat(texts(waiting.id())).anyMatch(t -> t.contains("I'm Mei from customer service"));
+
+        engine.close(new AgentRef("a1", "Mei"), waiting.id());
+        List<ChatEvent> history = engine.history(waiting.id());
+        assertThat(history.get(history.size() - 1).quickReplies()).extracting(q -> q.label())
+                .containsExactly("Satisfied", "Okay", "Not satisfied");
+        String satisfied = history.get(history.size() - 1).quickReplies().get(0).text();
+        Ack ack = engine.receive(Visitor.anonymous("default", "v-en"), "m-survey-en", satisfied);
+        engine.respond(ack);
+        assertThat(ack.event().conversationId()).as("the answer belongs to the closed chat").isEqualTo(waiting.id());
+        assertThat(engine.history(waiting.id())).anyMatch(e -> Survey.SATISFIED.equals(e.meta().get(Survey.META_KEY))
+                && e.from() == Sender.SYSTEM && e.text().startsWith("Thank you for your rating"));
+    }
+
     private void seat(String id, String name, int capacity, AgentStatus status) {
         staffing.seats().register(id, name, SeatRole.AGENT, EnumSet.allOf(SkillGroup.class), capacity);
         assertThat(engine.changeSeat(id, status, null).isDone()).isTrue();
     }
 
     private Conversation askForPerson(String visitorId) {
+        return askForPerson(visitorId, "转人工");
+    }
+
+    private Conversation askForPerson(String visitorId, String request) {
         clock.advance(Duration.ofSeconds(1));
         engine.connect(Visitor.anonymous("default", visitorId), 0);
-        say(visitorId, "转人工");
+        say(visitorId, request);
         return store.findOpen("default", visitorId).orElseThrow();
     }
 

@@ -20,6 +20,7 @@ import xiaoer.engine.chat.EngineEvent;
 import xiaoer.engine.chat.Sender;
 import xiaoer.engine.chat.TypingEvent;
 import xiaoer.engine.text.ServiceTexts;
+import xiaoer.engine.text.ShopperLanguage;
 
 import java.util.Map;
 import java.util.Set;
@@ -265,11 +266,11 @@ public final class WidgetServer {
         }
         String key = session.visitor().key();
         if (!perVisitor.tryAcquire(key) || !perIp.tryAcquire(session.ip())) {
-            refuse(ackRequest, "rate_limited");
+            refuse(ackRequest, "rate_limited", in.text());
             return;
         }
         boolean queued = lanes.submit(key, () -> handleMessage(session, in, ackRequest));
-        if (!queued) refuse(ackRequest, "busy");
+        if (!queued) refuse(ackRequest, "busy", in.text());
     }
 
     /** On the visitor's lane: store, ack, then answer (the ack always goes out before the reply). */
@@ -277,13 +278,13 @@ public final class WidgetServer {
         Ack ack;
         try {
             if (!mayOpenConversation(session)) {
-                refuse(ackRequest, "too_many_conversations");
+                refuse(ackRequest, "too_many_conversations", in.text());
                 return;
             }
             ack = engine.receive(session.visitor(), in.clientMsgId(), in.text());
         } catch (RuntimeException e) {
             log.warn("widget message failed for {}: {}", session.visitor().key(), e.toString());
-            refuse(ackRequest, "unavailable");
+            refuse(ackRequest, "unavailable", in.text());
             return;
         }
         countAck(ack.ok() ? (ack.duplicate() ? "duplicate" : "ok") : ack.error());
@@ -324,8 +325,13 @@ public final class WidgetServer {
     }
 
     private void refuse(AckRequest ackRequest, String code) {
+        refuse(ackRequest, code, null);
+    }
+
+    /** Refused with the text for a person, in the language of the shopper's refused message when there is one. */
+    private void refuse(AckRequest ackRequest, String code, String shopperText) {
         countAck(code);
-        sendAck(ackRequest, WirePayloads.ackError(code, texts.get("error." + code)));
+        sendAck(ackRequest, WirePayloads.ackError(code, texts.in(ShopperLanguage.of(shopperText)).get("error." + code)));
     }
 
     private static void sendAck(AckRequest ackRequest, Map<String, Object> payload) {
