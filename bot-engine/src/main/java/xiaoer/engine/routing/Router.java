@@ -54,6 +54,7 @@ public final class Router {
     private final StateMap<Instant> timeoutOffered;
     private final StateMap<Integer> placesTold;
     private final List<AssignmentListener> listeners = new CopyOnWriteArrayList<>();
+    private final AssignmentAudit audit;
     private volatile QueueSnapshot snapshot = QueueSnapshot.NONE;
     /** This router's own successful queue changes: a shopper's place never lags behind a change made here. */
     private final AtomicLong localChanges = new AtomicLong();
@@ -80,6 +81,7 @@ public final class Router {
         this.placesTold = state.placesTold();
         this.directory = directory;
         this.clock = clock;
+        this.audit = new AssignmentAudit(ledger, loads, assignments, directory);
     }
 
     /** A router on the in-memory ports: tests and the embedded single-node setup. */
@@ -101,7 +103,10 @@ public final class Router {
      */
     public Outcome<HandOff> handOff(QueueEntry entry) {
         String id = entry.conversationId();
-        if (ledger.owner(id).isPresent()) return Outcome.refused(RefusalCode.ALREADY_ASSIGNED, "conversation", id);
+        if (ledger.owner(id).isPresent()) {
+            if (assignments.get(id).isEmpty()) audit.suspect(id);
+            return Outcome.refused(RefusalCode.ALREADY_ASSIGNED, "conversation", id);
+        }
         if (!addToQueue(entry)) return Outcome.refused(RefusalCode.ALREADY_QUEUED, "conversation", id);
         dispatch();
         Assignment assigned = queue.find(id).isPresent() ? null : assignments.get(id).orElse(null);
@@ -291,7 +296,10 @@ public final class Router {
                             candidate.assignedToday() + 1));
                     break;
                 }
-                if (!attempt.full()) break; // someone else took the conversation
+                if (!attempt.full()) { // someone else took the conversation (or a claim with no assignment blocks it)
+                    audit.suspect(entry.conversationId());
+                    break;
+                }
                 // full in truth (another thread filled the seat): skip this agent for the rest of the pass
                 agents.put(candidate.id(), new AgentState(candidate.seat(), candidate.seat().capacity(),
                         candidate.lastAssignedAt(), candidate.assignedToday()));
@@ -468,6 +476,11 @@ public final class Router {
      * leave a message (once per stay in the queue), and flags newly silent agents.
      */
     public RoutingTick tick() {
+        try {
+            audit.run(); // what it frees is served by the dispatch below
+        } catch (RuntimeException e) { // shared state unreachable: repaired on a later pass
+            outage.failed("assignment audit skipped", "tick", e);
+        }
         List<Assignment> assigned = dispatch();
         Instant now = now();
         List<QueueTimeout> timedOut = new ArrayList<>();

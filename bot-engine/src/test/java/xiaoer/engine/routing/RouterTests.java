@@ -517,4 +517,49 @@ class RouterTests {
         assertThat(router.agents()).filteredOn(s -> s.id().equals("a")).extracting(AgentState::load)
                 .containsExactly(1);
     }
+
+    @Test
+    void anAssignmentCutOffHalfWayIsRepairedOnTheSecondPassThatSeesIt() {
+        InMemoryWaitingQueue queue = new InMemoryWaitingQueue();
+        InMemoryAssignmentLedger ledger = new InMemoryAssignmentLedger();
+        InMemoryAgentLoads loads = new InMemoryAgentLoads();
+        router = new Router(RoutingSettings.defaults(), queue, ledger, loads, seats, clock);
+        agent("a", 2, PRESALES);
+        // a node died after reserving a place at a and claiming c1, before taking c1 off the queue and recording it
+        assertThat(loads.tryReserve("a", 2)).isTrue();
+        assertThat(ledger.claim("c1", "a")).isTrue();
+        assertThat(queue.add(entry("c1", PRESALES))).isTrue();
+
+        router.dispatch();
+        assertThat(router.assignment("c1")).as("the stale claim blocks it").isEmpty();
+
+        router.tick();
+        assertThat(router.position("c1")).as("one pass repairs nothing: it could be in flight").hasValue(1);
+        assertThat(loads.load("a")).isEqualTo(1);
+
+        router.tick();
+        assertThat(router.assignment("c1")).get().extracting(Assignment::agentId).isEqualTo("a");
+        assertThat(router.position("c1")).isEmpty();
+        assertThat(loads.load("a")).as("the dead node's place given back, c1's taken").isEqualTo(1);
+
+        router.tick();
+        router.tick();
+        assertThat(loads.load("a")).as("a consistent state is left alone").isEqualTo(1);
+    }
+
+    @Test
+    void aLoadBelowWhatTheAgentHoldsIsCorrectedToo() {
+        InMemoryAgentLoads loads = new InMemoryAgentLoads();
+        router = new Router(RoutingSettings.defaults(), new InMemoryWaitingQueue(), new InMemoryAssignmentLedger(),
+                loads, seats, clock);
+        agent("a", 2, PRESALES);
+        handOff("c1", PRESALES);
+        loads.release("a"); // a release counted twice
+        router.tick();
+        assertThat(loads.load("a")).isZero();
+        router.tick();
+        assertThat(loads.load("a")).isEqualTo(1);
+        handOff("c2", PRESALES);
+        assertThat(handOff("c3", PRESALES).assigned()).as("capacity 2 holds again").isFalse();
+    }
 }
