@@ -98,7 +98,10 @@ class RedisRoutingTests {
             redisA.getKeys().delete(prefix + ":lease");
             redisA.shutdown();
         }
-        if (redisB != null) redisB.shutdown();
+        if (redisB != null) {
+            if (redisA == null) RedisRoutingState.delete(redisB, prefix); // A died in the test
+            redisB.shutdown();
+        }
     }
 
     @Test
@@ -326,5 +329,25 @@ class RedisRoutingTests {
         }
         go.countDown();
         for (Future<Void> f : futures) f.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void whatANodeKilledMidAssignmentLeftInRedisIsRepairedByTheOtherNodesPasses() {
+        a.seats().register("ann", "ann", SeatRole.AGENT, EnumSet.allOf(SkillGroup.class), CAPACITY);
+        assertThat(a.seats().change("ann", AgentStatus.ONLINE).isDone()).isTrue();
+        // node A reserved a place at ann and claimed c1, then died before taking c1 off the queue and recording it
+        assertThat(a.state().loads().tryReserve("ann", CAPACITY)).isTrue();
+        assertThat(a.state().ledger().claim("c1", "ann")).isTrue();
+        assertThat(a.state().queue().add(QueueEntry.of("c1", SkillGroup.PRESALES, clock.instant()))).isTrue();
+        redisA.shutdown();
+        redisA = null;
+
+        b.router().tick(); // finds c1 blocked by the claim
+        b.router().tick(); // sees it again: could have been in flight the first time
+        assertThat(b.router().assignment("c1")).as("not yet: the claim must be seen on two passes").isEmpty();
+        b.router().tick();
+        assertThat(b.router().assignment("c1")).get().extracting(Assignment::agentId).isEqualTo("ann");
+        assertThat(b.router().waiting()).isEmpty();
+        assertThat(b.state().loads().load("ann")).as("the dead node's place given back").isEqualTo(1);
     }
 }

@@ -86,7 +86,7 @@ final class AssignmentAudit {
             for (int i = 0; i < fix; i++) loads.release(seat.id());
             for (int i = 0; i > fix; i--) loads.tryReserve(seat.id(), Integer.MAX_VALUE);
             if (fix != 0) {
-                log.warn("agent {} was counted with {} conversations {} than they hold (an assignment cut off "
+                log.warn("agent {} was counted with {} conversation(s) {} than they hold (an assignment cut off "
                         + "half-way): load corrected", seat.id(), Math.abs(fix), fix > 0 ? "more" : "fewer");
                 repaired++;
             }
