@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * left as it is, logged once, and tried again on the next pass.
  *
  * <p>It also gives back chats still stored as held by an agent whose seat has been offline that long (or unknown since
- * this node started: a restart forgets the seats but not the chats), so that no chat waits on someone who is gone.
+ * this node's first routing pass: a restart forgets the seats but not the chats), so that no chat waits on someone who
+ * is gone.
  */
 final class AbsentAgents {
 
@@ -39,8 +40,8 @@ final class AbsentAgents {
     private final Clock clock;
     private final Duration offlineAfter;
     private final Set<String> refusedLogged = ConcurrentHashMap.newKeySet();
-    /** Seats unknown to the board count as offline since then. */
-    private final Instant startedAt;
+    /** The first pass on this node: seats unknown to the board count as offline since then (null before it). */
+    private Instant firstPass;
 
     AbsentAgents(ChatEngine engine, Staffing staffing, ConsoleSessions sessions, Clock clock, Duration offlineAfter) {
         this.engine = engine;
@@ -48,10 +49,10 @@ final class AbsentAgents {
         this.sessions = sessions;
         this.clock = clock;
         this.offlineAfter = offlineAfter;
-        this.startedAt = clock.instant();
     }
 
     void sweep() {
+        if (firstPass == null) firstPass = clock.instant();
         setGoneOffline();
         releaseStrandedChats();
     }
@@ -101,7 +102,7 @@ final class AbsentAgents {
         for (String agent : holders) {
             try {
                 Optional<AgentSeat> seat = staffing.seats().seat(agent);
-                Instant offlineSince = seat.isEmpty() ? startedAt
+                Instant offlineSince = seat.isEmpty() ? firstPass
                         : seat.get().status() == AgentStatus.OFFLINE ? seat.get().statusSince() : null;
                 if (offlineSince == null || offlineSince.isAfter(cutoff)) continue;
                 int released = engine.releaseChatsOfOffline(agent);

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The embedded product restarted with chats open (routing lives in memory there, the chats in the database): the agent
  * whose console comes back has their chat again, counted against their capacity; the chat of an agent who does not
- * come back goes to the queue after {@code offline-after} (8 s here) and from there to the one who is here. Two real starts of
+ * come back goes to the queue after {@code offline-after} (15 s here: the agent who comes back must be faster) and from there to the one who is here. Two real starts of
  * the whole application on one data directory.
  */
 class ChatsAcrossARestartTest {
@@ -51,7 +51,7 @@ class ChatsAcrossARestartTest {
         app = new SpringApplicationBuilder(XiaoerApplication.class).run("--server.port=0",
                 "--xiaoer.widget.host=127.0.0.1", "--xiaoer.widget.port=" + EmbeddedApp.freePort(),
                 "--xiaoer.data-dir=" + dataDir, "--xiaoer.engine.human-hours.from=00:00",
-                "--xiaoer.engine.human-hours.to=00:00", "--xiaoer.routing.offline-after=8s",
+                "--xiaoer.engine.human-hours.to=00:00", "--xiaoer.routing.offline-after=15s",
                 "--xiaoer.routing.tick=200ms");
     }
 
@@ -121,7 +121,7 @@ class ChatsAcrossARestartTest {
                 .isEqualTo("您好，我接着为您处理。");
 
         // agent2 never comes back: after offline-after their chat is queued, then routed to the agent who is here
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(conversation(orphaned).agentId()).isEqualTo("agent"));
         assertThat(conversation(orphaned).status()).isEqualTo(ConversationStatus.AGENT);
         assertThat(engine().ownedBy("agent")).extracting(Conversation::id).contains(kept, orphaned);
