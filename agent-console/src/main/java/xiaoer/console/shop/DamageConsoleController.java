@@ -84,7 +84,7 @@ public class DamageConsoleController {
                 : r.attachmentIds();
         DamageReport report = desk.open(c.shop(), c.id(), c.visitorId(), r.orderNo(), r.kind(), r.description(), ids,
                 staff.getName());
-        tell(c.shop(), c.visitorId(), notices.damageOpened(report), report);
+        tell(c.shop(), c.visitorId(), lang -> notices.damageOpened(report, lang), report);
         return ResponseEntity.status(201).body(report);
     }
 
@@ -102,7 +102,7 @@ public class DamageConsoleController {
     @PostMapping("/damage-reports/{id}/decision")
     public DamageReport decide(@PathVariable String id, @RequestBody DecisionRequest d, Authentication staff) {
         DamageReport report = desk.decide(id, d.decision(), d.note(), staff.getName(), roles(staff));
-        tell(report.shop(), report.visitorId(), notices.damageDecided(report), report);
+        tell(report.shop(), report.visitorId(), lang -> notices.damageDecided(report, lang), report);
         return report;
     }
 
@@ -123,9 +123,12 @@ public class DamageConsoleController {
                 .body(data);
     }
 
-    private void tell(String shop, String visitorId, String text, DamageReport report) {
+    /** The notice, in the shopper's language, into their chat; a failure is logged, the decision stands. */
+    private void tell(String shop, String visitorId, java.util.function.Function<String, String> text,
+                      DamageReport report) {
         try {
-            engine.notifyShopper(Visitor.anonymous(shop, visitorId), text,
+            Visitor shopper = Visitor.anonymous(shop, visitorId);
+            engine.notifyShopper(shopper, text.apply(engine.languageOf(shopper)),
                     Map.of("notice", "damage", "damageReportId", report.id()));
         } catch (RuntimeException e) {
             log.warn("could not tell {} about damage report {}: {}", visitorId, report.id(), e.toString());

@@ -102,7 +102,8 @@ public class ShopConsoleController {
         Conversation c = r.conversationId() == null ? null : conversation(r.conversationId());
         if (c != null) shopName = c.shop();
         ReturnRequest created = shop.requestReturn(shopName, r.orderNo(), r.kind(), r.reason(), agent.getName());
-        if (c != null) tell(new Visitor(c.shop(), c.visitorId(), c.verified(), null), notices.returnMoved(created),
+        Visitor shopper = c == null ? null : new Visitor(c.shop(), c.visitorId(), c.verified(), null);
+        if (shopper != null) tell(shopper, notices.returnMoved(created, engine.languageOf(shopper)),
                 Map.of("notice", "return", "returnId", created.id(), "state", created.state().name()));
         return ResponseEntity.status(201).body(created);
     }
@@ -114,7 +115,7 @@ public class ShopConsoleController {
         Conversation c = m.conversationId() == null ? null : conversation(m.conversationId());
         ReturnRequest moved = shop.moveReturn(id, m.to(), agent.getName(), m.note());
         Visitor target = c != null ? new Visitor(c.shop(), c.visitorId(), c.verified(), null) : returnShopper(moved);
-        boolean told = target != null && tell(target, notices.returnMoved(moved),
+        boolean told = target != null && tell(target, notices.returnMoved(moved, engine.languageOf(target)),
                 Map.of("notice", "return", "returnId", moved.id(), "state", moved.state().name()));
         return ResponseEntity.ok().header("X-Shopper-Notified", Boolean.toString(told)).body(moved);
     }
@@ -158,7 +159,8 @@ public class ShopConsoleController {
     public ResponseEntity<Ticket> result(@PathVariable String number, @RequestBody Result r, Principal agent) {
         lint(r.result());
         Ticket t = shop.recordResult(number, r.result(), r.validComplaint() == null || r.validComplaint(), agent.getName());
-        boolean told = t.visitorId() != null && tell(Visitor.anonymous(t.shop(), t.visitorId()), notices.ticketResult(t),
+        Visitor shopper = t.visitorId() == null ? null : Visitor.anonymous(t.shop(), t.visitorId());
+        boolean told = shopper != null && tell(shopper, notices.ticketResult(t, engine.languageOf(shopper)),
                 Map.of("notice", "ticket", "ticketNo", t.number()));
         return ResponseEntity.ok().header("X-Shopper-Notified", Boolean.toString(told)).body(t);
     }

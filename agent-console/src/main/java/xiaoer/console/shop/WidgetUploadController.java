@@ -63,7 +63,7 @@ public class WidgetUploadController {
             ChatEvent e = engine.shopperAttachment(visitor, grant.conversationId(), "[图片]",
                     Map.of("attachmentId", a.id(), "mediaType", a.mediaType(), "kind", "image"));
             try {
-                engine.notifyShopper(visitor, notices.photoReceived(), Map.of("notice", "photo"));
+                engine.notifyShopper(visitor, notices.photoReceived(engine.languageOf(visitor)), Map.of("notice", "photo"));
             } catch (RuntimeException ex) {
                 log.warn("could not thank {} for the photo: {}", visitor.key(), ex.toString());
             }

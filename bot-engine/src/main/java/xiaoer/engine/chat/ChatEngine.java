@@ -116,6 +116,17 @@ public final class ChatEngine {
     }
 
     /**
+     * The language to speak to this visitor in ({@code zh} or {@code en}), from their latest message in their open
+     * conversation or, if none, their last one: for texts composed outside a conversation's flow (notices).
+     */
+    public String languageOf(Visitor visitor) {
+        return store.findOpen(visitor.shop(), visitor.visitorId())
+                .or(() -> store.lastClosed(visitor.shop(), visitor.visitorId()))
+                .map(c -> ConversationLanguage.of(store, c.id()))
+                .orElse(ServiceTexts.DEFAULT_LANG);
+    }
+
+    /**
      * Tells a shopper about their records (a return moved, a ticket's result, a damage report decided): a system
      * message in their open conversation, or in a new one when none is open. The text passes the lint first.
      *

@@ -78,6 +78,24 @@ class ShopperNoticeTests {
     }
 
     @Test
+    void noticesAreInTheLanguageTheShopperWritesIn() {
+        Visitor english = Visitor.anonymous("default", "v-notice-en");
+        engine.connect(english, 0);
+        engine.respond(engine.receive(english, "m-en", "Where is my parcel?"));
+        Visitor chinese = Visitor.anonymous("default", "v-notice-zh");
+        engine.connect(chinese, 0);
+        engine.respond(engine.receive(chinese, "m-zh", "我的快递到哪了"));
+
+        assertThat(engine.languageOf(english)).isEqualTo("en");
+        assertThat(engine.languageOf(chinese)).isEqualTo("zh");
+        assertThat(engine.languageOf(Visitor.anonymous("default", "v-notice-new"))).as("nothing said yet").isEqualTo("zh");
+        ShopNotices notices = new ShopNotices();
+        assertThat(notices.photoReceived(engine.languageOf(english))).startsWith("We got your photo");
+        assertThat(notices.photoReceived(engine.languageOf(chinese))).startsWith("收到您的照片");
+        assertThat(notices.all()).containsKeys("zh:note", "en:note").containsEntry("en:note", " ({note})");
+    }
+
+    @Test
     void everyNoticeTextPassesTheLint() {
         new ShopNotices().all().forEach((key, text) ->
                 assertThat(LINTER.check(text)).as(key + ": " + text).isEmpty());

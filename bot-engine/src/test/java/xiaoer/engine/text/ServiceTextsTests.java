@@ -27,7 +27,7 @@ class ServiceTextsTests {
     @Test
     void everyEnglishTextTranslatesAChineseOneWithTheSamePlaceholdersAndPassesTheLint() {
         for (String resource : new String[] {"/xiaoer/engine/texts.properties",
-                "/xiaoer/engine/routing/texts.properties"}) {
+                "/xiaoer/engine/routing/texts.properties", "/xiaoer/engine/shop/notices.properties"}) {
             ServiceTexts zh = ServiceTexts.load(resource);
             ServiceTexts en = zh.in("en");
             assertThat(en.lang()).as(resource + " has English").isEqualTo("en");
@@ -44,9 +44,11 @@ class ServiceTextsTests {
     }
 
     @Test
-    void everyShopperFacingEngineTextHasAnEnglishOne() {
-        ServiceTexts zh = ServiceTexts.load();
-        assertThat(zh.in("en").ownKeys()).containsExactlyInAnyOrderElementsOf(zh.ownKeys());
+    void everyShopperFacingEngineTextAndNoticeHasAnEnglishOne() {
+        for (String resource : new String[] {"/xiaoer/engine/texts.properties", "/xiaoer/engine/shop/notices.properties"}) {
+            ServiceTexts zh = ServiceTexts.load(resource);
+            assertThat(zh.in("en").ownKeys()).as(resource).containsExactlyInAnyOrderElementsOf(zh.ownKeys());
+        }
     }
 
     @Test
