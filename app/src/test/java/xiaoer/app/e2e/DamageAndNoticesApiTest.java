@@ -36,7 +36,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class DamageAndNoticesApiTest extends EndToEndTestBase {
 
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    /** A real 2×2 PNG (uploads are parsed to take metadata out, so a bare header no longer passes). */
+    static final byte[] PNG = png();
+
+    private static byte[] png() {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Autowired
     MockMvc mvc;

@@ -63,8 +63,9 @@ public final class DamageDesk {
     }
 
     /**
-     * Checks and stores a photo under the grant's conversation. {@code data} holds at most {@code maxBytes + 1}
-     * bytes as read; nothing is stored when any check fails.
+     * Checks and stores a photo under the grant's conversation, without the location and text a camera or editor
+     * wrote into it ({@link PhotoScrubber}). {@code data} holds at most {@code maxBytes + 1} bytes as read; nothing is
+     * stored when any check fails.
      */
     public Attachment store(UploadGrant grant, byte[] data) {
         if (data == null || data.length == 0) throw new UploadRefusedException("empty", "the file is empty");
@@ -77,9 +78,10 @@ public final class DamageDesk {
             throw new UploadRefusedException("too_many",
                     "a conversation holds at most " + uploadRules.maxPerConversation() + " photos");
         }
+        byte[] scrubbed = PhotoScrubber.scrub(type, Arrays.copyOf(data, data.length)); // no location kept
         Attachment a = new Attachment(UUID.randomUUID().toString(), grant.shop(), grant.visitorId(),
-                grant.conversationId(), type.mediaType(), data.length, now());
-        attachments.insert(a, Arrays.copyOf(data, data.length));
+                grant.conversationId(), type.mediaType(), scrubbed.length, now());
+        attachments.insert(a, scrubbed);
         log.info("photo {} ({} bytes, {}) stored for conversation {}", a.id(), a.size(), a.mediaType(), a.conversationId());
         return a;
     }

@@ -21,15 +21,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Photos (images only, limits, token-bound) and the sign-off rules of damage reports (domain.md §8). */
 class DamageDeskTests {
 
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
-    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
-    static final byte[] GIF = {'G', 'I', 'F', '8', '9', 'a', 1, 0};
+    static final byte[] PNG = image("png");
+    static final byte[] JPEG = image("jpg");
+    static final byte[] GIF = image("gif");
     static final byte[] WEBP = {'R', 'I', 'F', 'F', 1, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P'};
+
+    private static byte[] image(String format) {
+        try {
+            return PhotoScrubberTests.image(format, 2, 2);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final Instant t0 = Instant.parse("2024-02-14T03:00:00Z");
     private final Memory memory = new Memory();
     private final UploadTokens tokens = UploadTokens.random();
-    private final DamageDesk desk = new DamageDesk(memory, memory, tokens, new UploadRules(100, 2, Duration.ofMinutes(5)),
+    private final DamageDesk desk = new DamageDesk(memory, memory, tokens, new UploadRules(2000, 2, Duration.ofMinutes(5)),
             DamageRules.defaults(), Clock.fixed(t0, ZoneOffset.UTC));
 
     @Test
@@ -62,7 +70,7 @@ class DamageDeskTests {
         UploadGrant g = desk.checkToken(desk.issueToken("default", "v1", "c1"));
         assertThatThrownBy(() -> desk.store(g, "not an image at all".getBytes()))
                 .isInstanceOf(UploadRefusedException.class).hasFieldOrPropertyWithValue("code", "not_image");
-        assertThatThrownBy(() -> desk.store(g, new byte[101]))
+        assertThatThrownBy(() -> desk.store(g, new byte[2001]))
                 .isInstanceOf(UploadRefusedException.class).hasFieldOrPropertyWithValue("code", "too_large");
         assertThatThrownBy(() -> desk.store(g, new byte[0]))
                 .isInstanceOf(UploadRefusedException.class).hasFieldOrPropertyWithValue("code", "empty");
