@@ -53,8 +53,11 @@ public class ShopIntegrationController {
     @PutMapping("/orders/{orderNo}")
     @Operation(summary = "Create or replace an order",
             description = "Times are ISO-8601 with offset. status: UNPAID, PAID, SHIPPED, DELIVERED, COMPLETED, "
-                    + "CANCELLED; the times a status implies are required. 400 lists every invalid field "
-                    + "({\"error\":\"invalid\",\"fields\":{\"items[0].qty\":\"must be ≥ 1\"}}) and stores nothing.")
+                    + "CANCELLED; the times a status implies are required. Optional updatedAt: when your system "
+                    + "last changed the order; with it, a version older than the stored one (an update that arrived "
+                    + "late) is refused with 409 {\"error\":\"stale\"} and changes nothing. 400 lists every "
+                    + "invalid field ({\"error\":\"invalid\",\"fields\":{\"items[0].qty\":\"must be ≥ 1\"}}) and "
+                    + "stores nothing.")
     public ResponseEntity<OrderResult> upsert(@Parameter(hidden = true) @RequestAttribute(ShopApiKeyFilter.SHOP) String shopName,
                                               @PathVariable String orderNo, @RequestBody OrderDraft body) {
         OrderUpserted r = shop.upsertOrder(shopName, orderNo, body);

@@ -12,6 +12,7 @@ import xiaoer.engine.shop.orders.ShipmentEvent;
 import xiaoer.engine.shop.orders.ShipmentStatus;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ import static xiaoer.app.shop.JdbcTimes.ts;
 public final class JdbcOrderRepository implements OrderRepository {
 
     private static final String COLUMNS = "shop, order_no, buyer_id, phone_tail, status, total, shipping_fee, address, "
-            + "placed_at, paid_at, shipped_at, delivered_at, updated_at";
+            + "placed_at, paid_at, shipped_at, delivered_at, updated_at, source_updated_at";
     private static final String EVENT_COLUMNS = "shop, order_no, event_key, carrier, tracking_no, at, place, status, "
             + "description";
 
@@ -35,28 +36,43 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public boolean upsert(Order o) {
+    public Upsert upsert(Order o) {
         try {
-            return Boolean.TRUE.equals(tx.execute(s -> upsertInTransaction(o)));
+            return tx.execute(s -> upsertInTransaction(o));
         } catch (DuplicateKeyException raced) {
             // another node inserted the same new order between our update and insert: now it is an update
-            return Boolean.TRUE.equals(tx.execute(s -> upsertInTransaction(o)));
+            return tx.execute(s -> upsertInTransaction(o));
         }
     }
 
-    private boolean upsertInTransaction(Order o) {
-        // H2 has no "on conflict do update": update first (locks the row), insert when there was none
-        int updated = jdbc.update("update shop_orders set buyer_id = ?, phone_tail = ?, status = ?, total = ?, "
-                        + "shipping_fee = ?, address = ?, placed_at = ?, paid_at = ?, shipped_at = ?, delivered_at = ?, "
-                        + "updated_at = ? where shop = ? and order_no = ?",
-                o.buyerId(), o.phoneTail(), o.status().name(), o.total(), o.shippingFee(), o.address(),
-                ts(o.placedAt()), ts(o.paidAt()), ts(o.shippedAt()), ts(o.deliveredAt()), ts(o.updatedAt()),
-                o.shop(), o.orderNo());
+    private Upsert upsertInTransaction(Order o) {
+        // H2 has no "on conflict do update": update first (locks the row), insert when there was none. With the shop
+        // system's change time, only a version at least as recent as the stored one replaces it.
+        String set = "update shop_orders set buyer_id = ?, phone_tail = ?, status = ?, total = ?, shipping_fee = ?, "
+                + "address = ?, placed_at = ?, paid_at = ?, shipped_at = ?, delivered_at = ?, updated_at = ?, "
+                + "source_updated_at = coalesce(?, source_updated_at) where shop = ? and order_no = ?";
+        List<Object> args = new ArrayList<>(List.of(o.buyerId(), o.phoneTail(), o.status().name(), o.total(),
+                o.shippingFee()));
+        args.add(o.address());
+        for (Instant at : new Instant[] {o.placedAt(), o.paidAt(), o.shippedAt(), o.deliveredAt(), o.updatedAt(),
+                o.sourceUpdatedAt()}) {
+            args.add(ts(at));
+        }
+        args.add(o.shop());
+        args.add(o.orderNo());
+        if (o.sourceUpdatedAt() != null) {
+            set += " and (source_updated_at is null or source_updated_at <= ?)";
+            args.add(ts(o.sourceUpdatedAt()));
+        }
+        int updated = jdbc.update(set, args.toArray());
         if (updated == 0) {
-            jdbc.update("insert into shop_orders (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            Integer stored = jdbc.queryForObject("select count(*) from shop_orders where shop = ? and order_no = ?",
+                    Integer.class, o.shop(), o.orderNo());
+            if (stored != null && stored > 0) return Upsert.STALE; // only the version check can have refused it
+            jdbc.update("insert into shop_orders (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     o.shop(), o.orderNo(), o.buyerId(), o.phoneTail(), o.status().name(), o.total(), o.shippingFee(),
                     o.address(), ts(o.placedAt()), ts(o.paidAt()), ts(o.shippedAt()), ts(o.deliveredAt()),
-                    ts(o.updatedAt()));
+                    ts(o.updatedAt()), ts(o.sourceUpdatedAt()));
         }
         jdbc.update("delete from shop_order_items where shop = ? and order_no = ?", o.shop(), o.orderNo());
         int line = 0;
@@ -65,7 +81,7 @@ public final class JdbcOrderRepository implements OrderRepository {
                             + "values (?,?,?,?,?,?,?,?)",
                     o.shop(), o.orderNo(), line++, i.sku(), i.name(), i.category(), i.qty(), i.unitPrice());
         }
-        return updated == 0;
+        return updated == 0 ? Upsert.CREATED : Upsert.REPLACED;
     }
 
     @Override
@@ -118,14 +134,14 @@ public final class JdbcOrderRepository implements OrderRepository {
                     OrderStatus.valueOf(rs.getString("status")), List.of(), rs.getBigDecimal("total"),
                     rs.getBigDecimal("shipping_fee"), rs.getString("address"), instant(rs, "placed_at"),
                     instant(rs, "paid_at"), instant(rs, "shipped_at"), instant(rs, "delivered_at"),
-                    instant(rs, "updated_at"));
+                    instant(rs, "updated_at"), instant(rs, "source_updated_at"));
         };
     }
 
     private Order withItems(Order o) {
         return new Order(o.shop(), o.orderNo(), o.buyerId(), o.phoneTail(), o.status(), items(o.shop(), o.orderNo()),
                 o.total(), o.shippingFee(), o.address(), o.placedAt(), o.paidAt(), o.shippedAt(), o.deliveredAt(),
-                o.updatedAt());
+                o.updatedAt(), o.sourceUpdatedAt());
     }
 
     private List<OrderItem> items(String shop, String orderNo) {

@@ -143,6 +143,43 @@ abstract class ShopRecordsContract {
     }
 
     @Test
+    void anUpdateThatArrivesAfterANewerOneIsRefusedAndChangesNothing() throws Exception {
+        String paid = """
+                {"buyerId":"b1","phoneTail":"1234","status":"PAID","total":"59.00",
+                 "items":[{"sku":"S1","name":"T恤","qty":1,"unitPrice":59}],
+                 "placedAt":"2026-11-01T10:00:00+08:00","paidAt":"2026-11-01T10:01:00+08:00",
+                 "updatedAt":"2026-11-01T10:01:00+08:00"}""";
+        String shipped = """
+                {"buyerId":"b1","phoneTail":"1234","status":"SHIPPED","total":"59.00",
+                 "items":[{"sku":"S1","name":"T恤","qty":1,"unitPrice":59}],
+                 "placedAt":"2026-11-01T10:00:00+08:00","paidAt":"2026-11-01T10:01:00+08:00",
+                 "shippedAt":"2026-11-02T09:00:00+08:00","updatedAt":"2026-11-02T09:00:00+08:00"}""";
+        api.perform(put("/api/shop/orders/E200").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON)
+                .content(shipped)).andExpect(status().isCreated());
+        // the "paid" update was sent first but arrives second
+        api.perform(put("/api/shop/orders/E200").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON)
+                        .content(paid))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.error").value("stale"));
+        Order stored = shop.orderForAgent("default", "E200").orElseThrow().order();
+        assertThat(stored.status().name()).isEqualTo("SHIPPED");
+        assertThat(stored.sourceUpdatedAt()).isEqualTo(Instant.parse("2026-11-02T01:00:00Z"));
+        assertThat(count("shop_order_items")).isEqualTo(1);
+
+        // the same version again is fine
+        api.perform(put("/api/shop/orders/E200").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON)
+                .content(shipped)).andExpect(status().isOk());
+        String unversioned = paid.replace(",\n \"updatedAt\":\"2026-11-01T10:01:00+08:00\"", "");
+        assertThat(unversioned).doesNotContain("updatedAt");
+        // without updatedAt the last upsert wins, as before
+        api.perform(put("/api/shop/orders/E200").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON)
+                .content(unversioned)).andExpect(status().isOk());
+        assertThat(shop.orderForAgent("default", "E200").orElseThrow().order().status().name()).isEqualTo("PAID");
+        api.perform(put("/api/shop/orders/E200").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON)
+                        .content(paid.replace("\"updatedAt\":\"2026-11-01", "\"updatedAt\":\"2026-11-x1")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.fields.updatedAt").exists());
+    }
+
+    @Test
     void shipmentForUnknownOrderIs404AndBadEventIs400() throws Exception {
         api.perform(post("/api/shop/orders/NOPE/shipments").header("X-Api-Key", KEY)
                         .contentType(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import xiaoer.engine.shop.kpi.KpiCalculator;
 import xiaoer.engine.shop.kpi.KpiReport;
 import xiaoer.engine.shop.orders.Order;
 import xiaoer.engine.shop.orders.OrderDraft;
+import xiaoer.engine.shop.orders.OrderRepository;
 import xiaoer.engine.shop.orders.OrderValidator;
 import xiaoer.engine.shop.orders.OrderView;
 import xiaoer.engine.shop.orders.ShipmentDraft;
@@ -76,10 +77,19 @@ public final class ShopService {
 
     // ---- the shop's system (integration API, demo data)
 
-    /** @throws InvalidInputException with every field-level problem; nothing is stored then */
+    /**
+     * @throws InvalidInputException with every field-level problem; nothing is stored then
+     * @throws ShopRuleException     {@code stale} when the stored order was changed later in the shop's system than
+     *                               this version (an update that arrived late); nothing is stored then
+     */
     public OrderUpserted upsertOrder(String shop, String orderNo, OrderDraft draft) {
         Order order = OrderValidator.validate(shop, orderNo, draft, now());
-        boolean created = ports.orders().upsert(order);
+        OrderRepository.Upsert done = ports.orders().upsert(order);
+        if (done == OrderRepository.Upsert.STALE) {
+            throw new ShopRuleException("stale", "order " + orderNo + ": this version (updatedAt "
+                    + order.sourceUpdatedAt() + ") is older than the one stored; nothing changed");
+        }
+        boolean created = done == OrderRepository.Upsert.CREATED;
         log.info("order {}/{} {} ({})", shop, orderNo, created ? "created" : "updated", order.status());
         return new OrderUpserted(order, created);
     }

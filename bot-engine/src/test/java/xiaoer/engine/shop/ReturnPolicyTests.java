@@ -51,7 +51,7 @@ class ReturnPolicyTests {
         var o = ShopFixtures.delivered(DELIVERED, "服装");
         var undelivered = new xiaoer.engine.shop.orders.Order(o.shop(), o.orderNo(), o.buyerId(), o.phoneTail(),
                 xiaoer.engine.shop.orders.OrderStatus.SHIPPED, o.items(), o.total(), o.shippingFee(), o.address(),
-                o.placedAt(), o.paidAt(), o.shippedAt(), null, o.updatedAt());
+                o.placedAt(), o.paidAt(), o.shippedAt(), null, o.updatedAt(), null);
         assertThat(verdict(policy, undelivered, DELIVERED)).isEqualTo(ReturnEligibility.Verdict.NOT_DELIVERED);
     }
 }

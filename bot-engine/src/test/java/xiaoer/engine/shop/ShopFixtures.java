@@ -24,7 +24,7 @@ public final class ShopFixtures {
         return new Order("default", "E1", "buyer-1", "1234", OrderStatus.DELIVERED,
                 List.of(new OrderItem("SKU-1", "棉T恤", category, 1, new BigDecimal("59.00"))),
                 new BigDecimal("59.00"), BigDecimal.ZERO, "addr", deliveredAt.minus(Duration.ofDays(3)),
-                deliveredAt.minus(Duration.ofDays(3)), deliveredAt.minus(Duration.ofDays(2)), deliveredAt, deliveredAt);
+                deliveredAt.minus(Duration.ofDays(3)), deliveredAt.minus(Duration.ofDays(2)), deliveredAt, deliveredAt, null);
     }
 
     public static Ticket opened(String number, TicketKind kind, String repairKind, Instant at) {

@@ -9,7 +9,15 @@ import java.util.List;
  */
 public record OrderDraft(String buyerId, String phoneTail, String status, List<ItemDraft> items, BigDecimal total,
                          BigDecimal shippingFee, String address, String placedAt, String paidAt, String shippedAt,
-                         String deliveredAt) {
+                         String deliveredAt, String updatedAt) {
+
+    /** The draft without the shop system's own change time (then the last upsert wins, whenever it was sent). */
+    public OrderDraft(String buyerId, String phoneTail, String status, List<ItemDraft> items, BigDecimal total,
+                      BigDecimal shippingFee, String address, String placedAt, String paidAt, String shippedAt,
+                      String deliveredAt) {
+        this(buyerId, phoneTail, status, items, total, shippingFee, address, placedAt, paidAt, shippedAt, deliveredAt,
+                null);
+    }
 
     /** One order line before validation. */
     public record ItemDraft(String sku, String name, String category, Integer qty, BigDecimal unitPrice) {

@@ -7,8 +7,18 @@ import java.util.Optional;
 /** Storage of orders and shipment events (JDBC in the app). Every call commits before it returns. */
 public interface OrderRepository {
 
-    /** Creates or replaces the order with its items, atomically. Returns true when it was created. */
-    boolean upsert(Order order);
+    /** What an upsert did. */
+    enum Upsert {
+        CREATED, REPLACED,
+        /** The stored order carries a later {@link Order#sourceUpdatedAt()} than this one: nothing changed. */
+        STALE
+    }
+
+    /**
+     * Creates or replaces the order with its items, atomically; when both the stored order and this one carry the shop
+     * system's change time, only a version at least as recent replaces it.
+     */
+    Upsert upsert(Order order);
 
     Optional<Order> find(String shop, String orderNo);
 

@@ -46,10 +46,11 @@ public final class OrderValidator {
         Instant paidAt = errors.optionalInstant("paidAt", d.paidAt());
         Instant shippedAt = errors.optionalInstant("shippedAt", d.shippedAt());
         Instant deliveredAt = errors.optionalInstant("deliveredAt", d.deliveredAt());
+        Instant sourceUpdatedAt = errors.optionalInstant("updatedAt", d.updatedAt());
         checkTimeline(status, placedAt, paidAt, shippedAt, deliveredAt, errors);
         errors.throwIfAny();
         return new Order(shop, orderNo, buyerId, phoneTail, status, items, total, shippingFee, address,
-                placedAt, paidAt, shippedAt, deliveredAt, now);
+                placedAt, paidAt, shippedAt, deliveredAt, now, sourceUpdatedAt);
     }
 
     private static List<OrderItem> items(List<OrderDraft.ItemDraft> drafts, FieldErrors errors) {
