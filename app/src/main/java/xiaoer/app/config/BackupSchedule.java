@@ -1,5 +1,8 @@
 package xiaoer.app.config;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +27,9 @@ public class BackupSchedule {
 
     /** Null when the database is not the embedded H2 file. */
     private final EmbeddedBackups backups;
+    private final Counter failures;
 
-    public BackupSchedule(JdbcTemplate jdbc, Clock clock, XiaoerProperties properties,
+    public BackupSchedule(JdbcTemplate jdbc, Clock clock, XiaoerProperties properties, MeterRegistry metrics,
                           @Value("${spring.datasource.url:}") String jdbcUrl,
                           @Value("${xiaoer.backup.interval:24h}") Duration interval,
                           @Value("${xiaoer.backup.keep:7}") int keep,
@@ -33,7 +37,16 @@ public class BackupSchedule {
         Path where = dir.isBlank() ? Path.of(properties.dataDir(), "backups") : Path.of(dir);
         EmbeddedBackups made = new EmbeddedBackups(jdbc, where, interval, keep, clock); // checks the settings always
         this.backups = EmbeddedBackups.isEmbeddedFile(jdbcUrl) && !interval.isZero() ? made : null;
-        if (backups != null) log.info("embedded database backups: every {} into {}, the newest {} kept", interval, where, keep);
+        this.failures = Counter.builder("xiaoer.backup.failures").description("Embedded database backups that failed")
+                .register(metrics);
+        if (backups != null) {
+            log.info("embedded database backups: every {} into {}, the newest {} kept", interval, where, keep);
+            // for an alert when backups stop: the newest one's age (NaN while there is none)
+            Gauge.builder("xiaoer.backup.age", backups, b -> b.newest()
+                            .map(at -> (double) Duration.between(at, clock.instant()).toSeconds()).orElse(Double.NaN))
+                    .baseUnit("seconds").description("Age of the newest embedded database backup")
+                    .register(metrics);
+        }
     }
 
     @Scheduled(fixedDelayString = "${xiaoer.backup.check:10m}", initialDelayString = "${xiaoer.backup.check:10m}")
@@ -42,6 +55,7 @@ public class BackupSchedule {
         try {
             backups.backupIfDue();
         } catch (RuntimeException e) {
+            failures.increment();
             log.error("embedded database backup failed (tried again at the next check): {}", e.toString());
         }
     }

@@ -1,5 +1,7 @@
 package xiaoer.app.routing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import xiaoer.console.agent.ConsoleSessions;
@@ -40,10 +42,14 @@ final class AbsentAgents {
     private final Clock clock;
     private final Duration offlineAfter;
     private final Set<String> refusedLogged = ConcurrentHashMap.newKeySet();
+    private final Counter released;
     /** The first pass on this node: seats unknown to the board count as offline since then (null before it). */
     private Instant firstPass;
 
-    AbsentAgents(ChatEngine engine, Staffing staffing, ConsoleSessions sessions, Clock clock, Duration offlineAfter) {
+    AbsentAgents(ChatEngine engine, Staffing staffing, ConsoleSessions sessions, Clock clock, Duration offlineAfter,
+                 MeterRegistry metrics) {
+        this.released = Counter.builder("xiaoer.routing.stranded.released")
+                .description("Chats given back to the queue because their agent had been offline with them").register(metrics);
         this.engine = engine;
         this.staffing = staffing;
         this.sessions = sessions;
@@ -105,10 +111,11 @@ final class AbsentAgents {
                 Instant offlineSince = seat.isEmpty() ? firstPass
                         : seat.get().status() == AgentStatus.OFFLINE ? seat.get().statusSince() : null;
                 if (offlineSince == null || offlineSince.isAfter(cutoff)) continue;
-                int released = engine.releaseChatsOfOffline(agent);
-                if (released > 0) {
+                int back = engine.releaseChatsOfOffline(agent);
+                if (back > 0) {
+                    released.increment(back);
                     log.warn("agent {} has been offline for over {} s but still held {} chat(s): back in the queue",
-                            agent, offlineAfter.toSeconds(), released);
+                            agent, offlineAfter.toSeconds(), back);
                 }
             } catch (RuntimeException e) {
                 log.warn("could not give back the chats of offline agent {}: {}", agent, e.toString());

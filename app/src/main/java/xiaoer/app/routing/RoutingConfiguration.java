@@ -71,9 +71,9 @@ public class RoutingConfiguration {
     @Bean
     RoutingTicker routingTicker(ChatEngine engine, Staffing staffing, // staffing first: routing is on
                                 ObjectProvider<RoutingTickGate> gate, ConsoleSessions sessions, Clock clock,
-                                RoutingProperties routing) {
+                                RoutingProperties routing, MeterRegistry metrics) {
         return new RoutingTicker(engine, gate.getIfAvailable(() -> RoutingTickGate.ALWAYS),
-                new AbsentAgents(engine, staffing, sessions, clock, routing.offlineAfter()));
+                new AbsentAgents(engine, staffing, sessions, clock, routing.offlineAfter(), metrics));
     }
 
     /**

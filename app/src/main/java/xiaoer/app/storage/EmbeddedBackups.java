@@ -56,7 +56,7 @@ public final class EmbeddedBackups {
     /** Writes a backup when backups are on and the newest is older than the interval (or there is none). */
     public Optional<Path> backupIfDue() {
         if (interval.isZero()) return Optional.empty();
-        Optional<Instant> newest = backups().stream().findFirst().map(EmbeddedBackups::takenAt);
+        Optional<Instant> newest = newest();
         if (newest.isPresent() && newest.get().plus(interval).isAfter(clock.instant())) return Optional.empty();
         return Optional.of(backup());
     }
@@ -80,6 +80,11 @@ public final class EmbeddedBackups {
         }
         prune();
         return target;
+    }
+
+    /** When the newest backup was taken; empty when there is none. */
+    public Optional<Instant> newest() {
+        return backups().stream().findFirst().map(EmbeddedBackups::takenAt);
     }
 
     /** The backups in the directory, newest first. */

@@ -1,5 +1,6 @@
 package xiaoer.app.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +62,9 @@ class ConsoleGoneOfflineTest {
 
     @Autowired
     ConversationStore store;
+
+    @Autowired
+    MeterRegistry metrics;
 
     private final List<StompSession> sessions = new ArrayList<>();
 
@@ -152,5 +156,6 @@ class ConsoleGoneOfflineTest {
             assertThat(engine.waiting()).extracting(Conversation::id).contains(c.id());
             assertThat(engine.ownedBy("ghost")).isEmpty();
         });
+        assertThat(metrics.get("xiaoer.routing.stranded.released").counter().count()).isGreaterThanOrEqualTo(1);
     }
 }
