@@ -584,11 +584,14 @@ public final class ChatEngine {
         return visitorLocks.withLock(visitor.key(), () -> {
             Optional<Conversation> open = store.findOpen(visitor.shop(), visitor.visitorId());
             if (open.isPresent()) return open.get();
+            // nothing said yet: a returning shopper is greeted in the language of their last chat
+            ServiceTexts say = greet ? texts.in(languageOf(visitor)) : texts;
             Conversation created = store.create(visitor, now());
             if (greet) {
-                String greeting = visitor.name() == null ? texts.get("greeting")
-                        : texts.get("greeting.named", Map.of("name", visitor.name()));
-                publish(store.append(created.id(), EventDraft.bot(greeting, menu(), Map.of("stage", "greet")), now()));
+                String greeting = visitor.name() == null ? say.get("greeting")
+                        : say.get("greeting.named", Map.of("name", visitor.name()));
+                publish(store.append(created.id(), EventDraft.bot(greeting, menu(say), Map.of("stage", "greet")),
+                        now()));
             }
             return created;
         });
@@ -596,8 +599,12 @@ public final class ChatEngine {
 
     /** The IVR-style quick-reply menu (domain.md §7). */
     public List<QuickReply> menu() {
+        return menu(texts);
+    }
+
+    private static List<QuickReply> menu(ServiceTexts say) {
         List<QuickReply> menu = new ArrayList<>();
-        for (String item : texts.get("menu").split(";")) {
+        for (String item : say.get("menu").split(";")) {
             String[] parts = item.split("\\|", 2);
             menu.add(new QuickReply(parts[0], parts.length > 1 ? parts[1] : parts[0]));
         }

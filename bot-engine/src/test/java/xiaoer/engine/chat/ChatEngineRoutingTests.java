@@ -249,6 +249,16 @@ class ChatEngineRoutingTests {
         assertThat(ack.event().conversationId()).as("the answer belongs to the closed chat").isEqualTo(waiting.id());
         assertThat(engine.history(waiting.id())).anyMatch(e -> Survey.SATISFIED.equals(e.meta().get(Survey.META_KEY))
                 && e.from() == Sender.SYSTEM && e.text().startsWith("Thank you for your rating"));
+
+        // back the next day: greeted in English before saying anything
+        clock.advance(Duration.ofDays(1));
+        List<ChatEvent> back = engine.connect(Visitor.anonymous("default", "v-en"), 0).missed();
+        ChatEvent greeting = back.get(back.size() - 1);
+        assertThat(greeting.conversationId()).isNotEqualTo(waiting.id());
+        assertThat(greeting.text()).startsWith("Hello and welcome!");
+        assertThat(greeting.quickReplies()).extracting(q -> q.label()).contains("Track my order", "Talk to a person");
+        ChatEvent first = engine.connect(Visitor.anonymous("default", "v-first-time"), 0).missed().get(0);
+        assertThat(first.text()).as("a first visit is greeted in Chinese").startsWith("您好，欢迎光临");
     }
 
     private void seat(String id, String name, int capacity, AgentStatus status) {
