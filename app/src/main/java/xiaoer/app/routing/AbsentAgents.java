@@ -48,13 +48,14 @@ final class AbsentAgents {
 
     AbsentAgents(ChatEngine engine, Staffing staffing, ConsoleSessions sessions, Clock clock, Duration offlineAfter,
                  MeterRegistry metrics) {
-        this.released = Counter.builder("xiaoer.routing.stranded.released")
-                .description("Chats given back to the queue because their agent had been offline with them").register(metrics);
         this.engine = engine;
         this.staffing = staffing;
         this.sessions = sessions;
         this.clock = clock;
         this.offlineAfter = offlineAfter;
+        this.released = Counter.builder("xiaoer.routing.stranded.released")
+                .description("Chats given back to the queue because their agent had been offline with them")
+                .register(metrics);
     }
 
     void sweep() {
