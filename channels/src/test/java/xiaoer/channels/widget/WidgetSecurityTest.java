@@ -97,6 +97,18 @@ class WidgetSecurityTest {
     }
 
     @Test
+    void anEnglishMessageOverTheLimitIsRefusedInEnglish() throws Exception {
+        try (WidgetFixture fx = new WidgetFixture(WidgetSettings.defaults().withRateLimits(1, 0));
+             TestWidgetClient c = fx.client("rl-en").open().awaitConnected()) {
+            c.awaitMessages(1);
+            assertThat(c.send("en-0", "Hello there").get(10, TimeUnit.SECONDS).getBoolean("ok")).isTrue();
+            JSONObject limited = c.send("en-1", "Where is my parcel?").get(10, TimeUnit.SECONDS);
+            assertThat(limited.getString("error")).isEqualTo("rate_limited");
+            assertThat(limited.getString("message")).contains("too fast");
+        }
+    }
+
+    @Test
     void messagesOverTheIpLimitAreRefusedAcrossVisitors() throws Exception {
         try (WidgetFixture fx = new WidgetFixture(WidgetSettings.defaults().withRateLimits(0, 3));
              TestWidgetClient a = fx.client("ip-a").open().awaitConnected();
