@@ -160,6 +160,7 @@
       if (!r.ok) { toast(errorText(r)); return; }
       var firstOpen = !state.selected || state.selected.id !== id;
       state.selected = r.data.conversation;
+      state.shopperLang = r.data.shopperLang;
       if (firstOpen) subscribeConversation(id);
       r.data.events.forEach(addEvent);
       if (firstOpen) { loadSuggestions(); loadCanned(); }
@@ -173,6 +174,7 @@
     if (state.conversationSub) { try { state.conversationSub.unsubscribe(); } catch (e) { /* connection gone */ } }
     state.conversationSub = null;
     state.selected = null;
+    state.shopperLang = null;
     state.seen = new Set();
     state.lastSeq = 0;
     $('history').replaceChildren();
@@ -213,6 +215,7 @@
       meta = (STATUS[c.status] || c.status) + ' · 店铺 ' + c.shop;
       if (c.agentName) meta += ' · 客服 ' + c.agentName;
       if (c.handoffReason) meta += ' · 转人工原因 ' + (REASONS[c.handoffReason] || c.handoffReason);
+      if (state.shopperLang === 'en') meta += ' · 顾客用英文，请用英文回复 · Shopper writes in English';
     }
     $('chat-meta').textContent = meta;
     var mine = isMine();

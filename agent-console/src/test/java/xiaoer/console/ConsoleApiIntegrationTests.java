@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import xiaoer.engine.chat.ChatEngine;
 import xiaoer.engine.chat.ChatEvent;
 import xiaoer.engine.chat.Conversation;
+import xiaoer.engine.chat.Visitor;
 import xiaoer.engine.chat.ConversationStatus;
 
 import java.util.ArrayList;
@@ -141,7 +142,17 @@ class ConsoleApiIntegrationTests {
                 .andExpect(jsonPath("$.conversation.status").value("agent"))
                 .andExpect(jsonPath("$.events[0].from").value("bot"))
                 .andExpect(jsonPath("$.events[?(@.internal == true)].text").value(hasItem("老客户,注意语气")))
-                .andExpect(jsonPath("$.lastSeq").value(notNullValue()));
+                .andExpect(jsonPath("$.lastSeq").value(notNullValue()))
+                .andExpect(jsonPath("$.shopperLang").value("zh"));
+    }
+
+    @Test
+    void theDetailTellsTheAgentTheShopperWritesInEnglish() throws Exception {
+        Conversation c = shoppers.ownedBy("agent");
+        Visitor shopper = new Visitor(c.shop(), c.visitorId(), c.verified(), c.customerName());
+        engine.respond(engine.receive(shopper, "m-en-" + c.id(), "Can you ship it to Norway?"));
+        mvc.perform(asAgent(get("/api/console/conversations/{id}", c.id()), "agent")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.shopperLang").value("en"));
     }
 
     @Test

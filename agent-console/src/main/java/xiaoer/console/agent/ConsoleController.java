@@ -64,7 +64,7 @@ public class ConsoleController {
         Conversation c = find(id);
         List<EventView> events = engine.history(id).stream().map(EventView::of).toList();
         long lastSeq = events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
-        return new ConversationDetail(ConversationView.of(c, clock), events, lastSeq);
+        return new ConversationDetail(ConversationView.of(c, clock), events, lastSeq, engine.languageOf(id));
     }
 
     /** What a console missed while disconnected: the conversation's events with a seq above {@code afterSeq}. */

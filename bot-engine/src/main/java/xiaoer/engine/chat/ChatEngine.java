@@ -115,6 +115,11 @@ public final class ChatEngine {
         return store.findOpen(visitor.shop(), visitor.visitorId());
     }
 
+    /** The language this conversation's shopper writes in ({@code zh} or {@code en}), from their latest message. */
+    public String languageOf(String conversationId) {
+        return ConversationLanguage.of(store, conversationId);
+    }
+
     /**
      * The language to speak to this visitor in ({@code zh} or {@code en}), from their latest message in their open
      * conversation or, if none, their last one: for texts composed outside a conversation's flow (notices).
