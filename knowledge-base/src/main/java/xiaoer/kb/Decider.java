@@ -84,7 +84,7 @@ public final class Decider {
 
     public static Retrieval decide(Match m, Thresholds t, IntFunction<String> scriptId) {
         List<Evidence> ranked = score(m, t.fusion());
-        if (ranked.isEmpty()) return new Retrieval(Decision.HANDOFF, 0, List.of(), m.tokens(), m.semanticUsed());
+        if (ranked.isEmpty()) return new Retrieval(Decision.HANDOFF, 0, List.of(), m.tokens(), m.semanticUsed(), m.lang());
         Evidence top = ranked.get(0);
         double second = ranked.size() > 1 ? ranked.get(1).confidence : 0;
         Decision d;
@@ -110,6 +110,6 @@ public final class Decider {
             candidates.add(new Candidate(scriptId.apply(e.script), e.confidence, e.lexical,
                     Double.isNaN(e.semantic) ? 0 : e.semantic, List.copyOf(e.matchedTerms)));
         }
-        return new Retrieval(d, top.confidence, candidates, m.tokens(), m.semanticUsed());
+        return new Retrieval(d, top.confidence, candidates, m.tokens(), m.semanticUsed(), m.lang());
     }
 }

@@ -80,7 +80,7 @@ public final class KnowledgeBase {
             return Decider.decide(m, thresholds(m.lang()), ord -> idx.script(ord).id());
         } catch (RuntimeException e) {
             // A message must never break the conversation: nothing matched means a person takes over.
-            return new Retrieval(Decision.HANDOFF, 0, List.of(), List.of(), false);
+            return new Retrieval(Decision.HANDOFF, 0, List.of(), List.of(), false, lang);
         }
     }
 
@@ -182,14 +182,14 @@ public final class KnowledgeBase {
                 TextNormalizer.forLexical(raw));
     }
 
+    /** A script as published, with its translations (see {@link Script#in} for one language's view). */
     public Optional<Script> script(String id) {
-        ScriptIndex idx = index;
-        Integer ord = idx.ordinal(id);
-        return ord == null ? Optional.empty() : Optional.of(idx.script(ord));
+        return Optional.ofNullable(index.source(id));
     }
 
+    /** The live scripts as published, with their translations. */
     public List<Script> scripts() {
-        return index.scripts();
+        return index.sources();
     }
 
     /**

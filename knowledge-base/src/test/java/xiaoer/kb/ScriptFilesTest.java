@@ -63,6 +63,65 @@ class ScriptFilesTest {
         assertThat(ScriptFiles.readCsv(new StringReader(csv.toString()), "rt.csv")).isEqualTo(scripts);
     }
 
+    private static final String TRANSLATED = """
+            {"id":"t","lang":"zh","questions":["能退吗"],"answer":"支持7天无理由退换货哦","facts":{"return":"7天无理由退换货"},\
+            "translations":{"en":{"questions":["can I return it","return?"],"answer":"Sure, 7-day no-reason returns.",\
+            "facts":{"return":"7-day no-reason returns"},"quickReplies":[{"label":"Return","text":"I want to return it"}]}}}
+            """;
+
+    @Test
+    void aTranslationTravelsThroughJsonlAndCsv() throws Exception {
+        List<Script> scripts = ScriptFiles.readJsonl(new StringReader(TRANSLATED), "t");
+        Translation en = scripts.get(0).translations().get("en");
+        assertThat(en.questions()).containsExactly("can I return it", "return?");
+        assertThat(en.quickReplies()).containsExactly(new QuickReply("Return", "I want to return it"));
+        StringWriter json = new StringWriter();
+        ScriptFiles.writeJsonl(scripts, json);
+        assertThat(ScriptFiles.readJsonl(new StringReader(json.toString()), "rt")).isEqualTo(scripts);
+        StringWriter csv = new StringWriter();
+        ScriptFiles.writeCsv(scripts, csv);
+        assertThat(csv.toString().lines().findFirst().orElseThrow()).contains("en_questions", "en_answer");
+        assertThat(ScriptFiles.readCsv(new StringReader(csv.toString()), "rt.csv")).isEqualTo(scripts);
+    }
+
+    @Test
+    void aScriptSeenInOneLanguageKeepsItsIdAndCategory() throws Exception {
+        Script s = ScriptFiles.readJsonl(new StringReader(TRANSLATED), "t").get(0);
+        Script en = s.in("en");
+        assertThat(en.id()).isEqualTo("t");
+        assertThat(en.lang()).isEqualTo("en");
+        assertThat(en.answer()).isEqualTo("Sure, 7-day no-reason returns.");
+        assertThat(en.translations()).isEmpty();
+        assertThat(s.in("zh").answer()).isEqualTo("支持7天无理由退换货哦");
+        assertThat(s.in("zh").translations()).isEmpty();
+        assertThat(s.languages()).containsExactly("zh", "en");
+    }
+
+    @Test
+    void aBadTranslationRefusesTheFileWithItsLine() {
+        String bad = """
+                {"id":"a","lang":"zh","questions":["你好"],"answer":"您好"}
+                {"id":"b","lang":"zh","questions":["能退吗"],"answer":"可以","translations":{"en":{"questions":[],"answer":" "}}}
+                {"id":"c","lang":"zh","questions":["q"],"answer":"a","translations":{"fr":{"questions":["x"],"answer":"y"}}}
+                {"id":"d","lang":"en","questions":["q"],"answer":"a","translations":{"en":{"questions":["x"],"answer":"y"}}}
+                {"id":"e","lang":"zh","questions":["q"],"answer":"a","translations":{"en":{"questions":["x"],"answer":"y","oops":1}}}
+                {"id":"f","lang":"zh","questions":["q"],"answer":"a","translations":{"en":{"questions":["x"],"answer":"no fact",\
+                "facts":{"days":"7 days"}}}}
+                """;
+        assertThatThrownBy(() -> ScriptFiles.readJsonl(new StringReader(bad), "bad"))
+                .isInstanceOf(ScriptFormatException.class)
+                .satisfies(e -> {
+                    List<LineError> errors = ((ScriptFormatException) e).errors();
+                    assertThat(errors).noneMatch(x -> x.line() == 1);
+                    assertThat(errors).anyMatch(x -> x.line() == 2 && x.reason().equals("translation 'en': no questions"));
+                    assertThat(errors).anyMatch(x -> x.line() == 2 && x.reason().equals("translation 'en': missing answer"));
+                    assertThat(errors).anyMatch(x -> x.line() == 3 && x.reason().contains("bad translation language 'fr'"));
+                    assertThat(errors).anyMatch(x -> x.line() == 4 && x.reason().contains("own language"));
+                    assertThat(errors).anyMatch(x -> x.line() == 5 && x.reason().contains("unknown field 'oops'"));
+                    assertThat(errors).anyMatch(x -> x.line() == 6 && x.reason().startsWith("translation 'en': answer does not state fact"));
+                });
+    }
+
     @Test
     void csvErrorsCarryTheirLine() {
         String csv = "id,lang,questions,answer\n"

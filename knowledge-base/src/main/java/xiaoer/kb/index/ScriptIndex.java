@@ -35,7 +35,8 @@ import xiaoer.kb.analysis.TextNormalizer;
 import xiaoer.kb.semantic.Embedder;
 
 /**
- * An immutable, fully built index of one set of scripts: a Lucene index with one document per script holding all
+ * An immutable, fully built index of one set of scripts: a Lucene index with one document per script and language
+ * (an entry: a script's own language and each of its translations, see {@link Script#in}) holding all
  * its phrasings (BM25 over per-language fields, used to find candidate scripts fast), the phrasings' analyzed terms
  * (to score candidates with a normalized similarity) and, when an embedder is given, the phrasings' embeddings
  * (computed here, once).
@@ -44,8 +45,14 @@ public final class ScriptIndex {
 
     private static final int MAX_QUERY_TERMS = 48;
 
+    /** The scripts as given (with their translations). */
+    private final List<Script> sources;
+    /** The entries, one per script and language; ordinals below are entry ordinals. */
     private final List<Script> scripts;
+    /** A script's first entry (its own language). */
     private final Map<String, Integer> ordById = new HashMap<>();
+    /** Per entry: its script's position in {@link #sources}. */
+    private final int[] sourceOrd;
     private final String[] scriptLang;
     private final int[] phrasingStart;
     private final int[] phrasingEnd;
@@ -66,8 +73,18 @@ public final class ScriptIndex {
     private final String modelId;
     private final ShopAnalyzers analyzers = ShopAnalyzers.shared();
 
-    private ScriptIndex(List<Script> scripts, Embedder embedder, Map<String, float[]> reuse) throws IOException {
+    private ScriptIndex(List<Script> sources, Embedder embedder, Map<String, float[]> reuse) throws IOException {
+        this.sources = List.copyOf(sources);
+        List<Script> scripts = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            for (String l : sources.get(i).languages()) {
+                scripts.add(sources.get(i).in(l));
+                owners.add(i);
+            }
+        }
         this.scripts = List.copyOf(scripts);
+        this.sourceOrd = owners.stream().mapToInt(Integer::intValue).toArray();
         int n = 0;
         for (Script s : scripts) n += s.questions().size();
         scriptLang = new String[scripts.size()];
@@ -89,7 +106,7 @@ public final class ScriptIndex {
             int p = 0;
             for (int s = 0; s < scripts.size(); s++) {
                 Script script = scripts.get(s);
-                ordById.put(script.id(), s);
+                ordById.putIfAbsent(script.id(), s);
                 boolean en = "en".equals(script.lang());
                 scriptLang[s] = en ? "en" : "zh";
                 if (en) enScripts++;
@@ -284,14 +301,28 @@ public final class ScriptIndex {
         }
     }
 
+    /** The scripts as given, translations included. */
+    public List<Script> sources() {
+        return sources;
+    }
+
+    /** The script as given with this id, or null. */
+    public Script source(String id) {
+        Integer ord = ordById.get(id);
+        return ord == null ? null : sources.get(sourceOrd[ord]);
+    }
+
+    /** The entries, one per script and language (a translation as a one-language script with the script's id). */
     public List<Script> scripts() {
         return scripts;
     }
 
+    /** Entry {@code ord}. */
     public Script script(int ord) {
         return scripts.get(ord);
     }
 
+    /** The first entry of a script (its own language). */
     public Integer ordinal(String id) {
         return ordById.get(id);
     }

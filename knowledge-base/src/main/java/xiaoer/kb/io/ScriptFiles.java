@@ -28,12 +28,14 @@ import java.util.Map;
 import java.util.Set;
 import xiaoer.kb.QuickReply;
 import xiaoer.kb.Script;
+import xiaoer.kb.Translation;
 
 /**
  * Reads and writes script files. JSONL is the architecture's format (one script object a line); CSV is for
  * trainers who live in spreadsheets: one row a script, lists joined with {@code |}, one column per customer-type
- * variant ({@link #CSV_COLUMNS}). Reading is all or nothing: any error refuses the whole file, listing every
- * problem with its line.
+ * variant ({@link #CSV_COLUMNS}), and the same columns prefixed with a language ({@code en_questions},
+ * {@code en_answer}, ...) for a translation. Reading is all or nothing: any error refuses the whole file, listing
+ * every problem with its line.
  */
 public final class ScriptFiles {
 
@@ -41,8 +43,14 @@ public final class ScriptFiles {
     public static final List<String> CSV_COLUMNS = List.of("id", "lang", "category", "questions", "answer",
             "variant_bargain", "variant_skeptic", "variant_cautious", "variant_urgent", "variant_angry",
             "facts", "quick_replies", "tags");
+    /** The columns a translation has in CSV, each prefixed with its language and '_'. */
+    private static final List<String> CSV_TRANSLATION_COLUMNS = List.of("questions", "answer", "variant_bargain",
+            "variant_skeptic", "variant_cautious", "variant_urgent", "variant_angry", "facts", "quick_replies");
+    private static final List<String> TYPES = List.of("bargain", "skeptic", "cautious", "urgent", "angry");
     private static final Set<String> JSON_FIELDS = Set.of("id", "lang", "category", "questions", "answer", "variants",
-            "facts", "quickReplies", "tags");
+            "facts", "quickReplies", "tags", "translations");
+    private static final Set<String> TRANSLATION_FIELDS = Set.of("questions", "answer", "variants", "facts",
+            "quickReplies");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CsvMapper CSV = new CsvMapper();
 
@@ -103,7 +111,9 @@ public final class ScriptFiles {
                 if (header == null) {
                     header = row.stream().map(String::trim).toList();
                     for (String h : header) {
-                        if (!CSV_COLUMNS.contains(h)) errors.add(new LineError(line, "unknown column '" + h + "'"));
+                        if (!CSV_COLUMNS.contains(h) && translationColumn(h) == null) {
+                            errors.add(new LineError(line, "unknown column '" + h + "'"));
+                        }
                     }
                     for (String required : List.of("id", "questions", "answer")) {
                         if (!header.contains(required)) errors.add(new LineError(line, "missing column '" + required + "'"));
@@ -138,8 +148,13 @@ public final class ScriptFiles {
 
     public static void writeCsv(List<Script> scripts, Writer out) throws IOException {
         CsvSchema schema = CsvSchema.builder().setUseHeader(false).build();
+        // translation columns only for the languages some script is translated to
+        Set<String> translated = new java.util.TreeSet<>();
+        for (Script s : scripts) translated.addAll(s.translations().keySet());
+        List<String> header = new ArrayList<>(CSV_COLUMNS);
+        for (String l : translated) for (String c : CSV_TRANSLATION_COLUMNS) header.add(l + "_" + c);
         List<List<String>> rows = new ArrayList<>();
-        rows.add(CSV_COLUMNS);
+        rows.add(header);
         for (Script s : scripts) {
             List<String> row = new ArrayList<>();
             row.add(s.id());
@@ -147,14 +162,22 @@ public final class ScriptFiles {
             row.add(s.category() == null ? "" : s.category());
             row.add(String.join("|", s.questions()));
             row.add(s.answer());
-            for (String type : List.of("bargain", "skeptic", "cautious", "urgent", "angry")) {
-                row.add(s.variants().getOrDefault(type, ""));
-            }
+            for (String type : TYPES) row.add(s.variants().getOrDefault(type, ""));
             row.add(pairs(s.facts()));
-            Map<String, String> qr = new LinkedHashMap<>();
-            for (QuickReply r : s.quickReplies()) qr.put(r.label(), r.text());
-            row.add(pairs(qr));
+            row.add(pairs(quickReplyPairs(s.quickReplies())));
             row.add(String.join("|", s.tags()));
+            for (String l : translated) {
+                Translation t = s.translations().get(l);
+                if (t == null) {
+                    for (int i = 0; i < CSV_TRANSLATION_COLUMNS.size(); i++) row.add("");
+                    continue;
+                }
+                row.add(String.join("|", t.questions()));
+                row.add(t.answer());
+                for (String type : TYPES) row.add(t.variants().getOrDefault(type, ""));
+                row.add(pairs(t.facts()));
+                row.add(pairs(quickReplyPairs(t.quickReplies())));
+            }
             rows.add(row);
         }
         CSV.writer(schema).writeValues(out).writeAll(rows).close();
@@ -218,6 +241,37 @@ public final class ScriptFiles {
         List<String> tags = strings(node, "tags", problems);
         Map<String, String> variants = map(node, "variants", problems);
         Map<String, String> facts = map(node, "facts", problems);
+        List<QuickReply> quickReplies = quickReplies(node, problems);
+        Map<String, Translation> translations = new LinkedHashMap<>();
+        JsonNode tr = node.get("translations");
+        if (tr != null && !tr.isNull()) {
+            if (!tr.isObject()) problems.add("'translations' must be an object: language -> {questions, answer, ...}");
+            else for (Iterator<Map.Entry<String, JsonNode>> it = tr.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Translation t = parseTranslation(e.getKey(), e.getValue(), problems);
+                if (t != null) translations.put(e.getKey(), t);
+            }
+        }
+        return new Script(id, lang, category, questions, answer, variants, facts, quickReplies, tags, translations);
+    }
+
+    private static Translation parseTranslation(String lang, JsonNode node, List<String> problems) {
+        if (!node.isObject()) {
+            problems.add("translation '" + lang + "' must be an object {questions, answer, ...}");
+            return null;
+        }
+        List<String> own = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!TRANSLATION_FIELDS.contains(f)) own.add("unknown field '" + f + "'");
+        }
+        Translation t = new Translation(strings(node, "questions", own), text(node, "answer", own),
+                map(node, "variants", own), map(node, "facts", own), quickReplies(node, own));
+        for (String p : own) problems.add("translation '" + lang + "': " + p);
+        return t;
+    }
+
+    private static List<QuickReply> quickReplies(JsonNode node, List<String> problems) {
         List<QuickReply> quickReplies = new ArrayList<>();
         JsonNode qr = node.get("quickReplies");
         if (qr != null && !qr.isNull()) {
@@ -230,23 +284,60 @@ public final class ScriptFiles {
                 quickReplies.add(new QuickReply(r.path("label").asText(null), r.path("text").asText(null)));
             }
         }
-        return new Script(id, lang, category, questions, answer, variants, facts, quickReplies, tags);
+        return quickReplies;
     }
 
     private static Script fromCells(Map<String, String> c, List<String> problems) {
-        Map<String, String> variants = new LinkedHashMap<>();
-        for (String type : List.of("bargain", "skeptic", "cautious", "urgent", "angry")) {
-            String v = c.getOrDefault("variant_" + type, "");
-            if (!v.isBlank()) variants.put(type, v);
-        }
-        List<QuickReply> quickReplies = new ArrayList<>();
-        for (Map.Entry<String, String> e : parsePairs(c.getOrDefault("quick_replies", ""), "quick_replies", problems).entrySet()) {
-            quickReplies.add(new QuickReply(e.getKey(), e.getValue()));
+        Map<String, Translation> translations = new LinkedHashMap<>();
+        for (String lang : new java.util.TreeSet<>(c.keySet().stream().map(ScriptFiles::translationColumn)
+                .filter(java.util.Objects::nonNull).toList())) {
+            String p = lang + "_";
+            boolean any = CSV_TRANSLATION_COLUMNS.stream().anyMatch(col -> !c.getOrDefault(p + col, "").isBlank());
+            if (!any) continue; // a row without this translation
+            String answer = c.getOrDefault(p + "answer", "");
+            translations.put(lang, new Translation(split(c.getOrDefault(p + "questions", "")),
+                    answer.isBlank() ? null : answer, variants(c, p), parsePairs(c.getOrDefault(p + "facts", ""),
+                    p + "facts", problems), quickReplies(c.getOrDefault(p + "quick_replies", ""), p + "quick_replies",
+                    problems)));
         }
         String category = c.getOrDefault("category", "");
         return new Script(c.get("id"), c.getOrDefault("lang", "zh"), category.isBlank() ? null : category,
-                split(c.getOrDefault("questions", "")), c.get("answer"), variants,
-                parsePairs(c.getOrDefault("facts", ""), "facts", problems), quickReplies, split(c.getOrDefault("tags", "")));
+                split(c.getOrDefault("questions", "")), c.get("answer"), variants(c, ""),
+                parsePairs(c.getOrDefault("facts", ""), "facts", problems),
+                quickReplies(c.getOrDefault("quick_replies", ""), "quick_replies", problems),
+                split(c.getOrDefault("tags", "")), translations);
+    }
+
+    /** The language of a translation column ({@code en_answer} → {@code en}), or null. */
+    private static String translationColumn(String header) {
+        int sep = header.indexOf('_');
+        if (sep <= 0) return null;
+        String lang = header.substring(0, sep);
+        return ScriptValidator.LANGS.contains(lang) && CSV_TRANSLATION_COLUMNS.contains(header.substring(sep + 1))
+                ? lang : null;
+    }
+
+    private static Map<String, String> variants(Map<String, String> c, String prefix) {
+        Map<String, String> variants = new LinkedHashMap<>();
+        for (String type : TYPES) {
+            String v = c.getOrDefault(prefix + "variant_" + type, "");
+            if (!v.isBlank()) variants.put(type, v);
+        }
+        return variants;
+    }
+
+    private static List<QuickReply> quickReplies(String joined, String column, List<String> problems) {
+        List<QuickReply> quickReplies = new ArrayList<>();
+        for (Map.Entry<String, String> e : parsePairs(joined, column, problems).entrySet()) {
+            quickReplies.add(new QuickReply(e.getKey(), e.getValue()));
+        }
+        return quickReplies;
+    }
+
+    private static Map<String, String> quickReplyPairs(List<QuickReply> replies) {
+        Map<String, String> qr = new LinkedHashMap<>();
+        for (QuickReply r : replies) qr.put(r.label(), r.text());
+        return qr;
     }
 
     private static List<String> split(String joined) {
@@ -323,23 +414,38 @@ public final class ScriptFiles {
         ArrayNode q = o.putArray("questions");
         s.questions().forEach(q::add);
         o.put("answer", s.answer());
-        if (!s.variants().isEmpty()) {
-            ObjectNode v = o.putObject("variants");
-            s.variants().forEach(v::put);
-        }
-        if (!s.facts().isEmpty()) {
-            ObjectNode f = o.putObject("facts");
-            s.facts().forEach(f::put);
-        }
-        if (!s.quickReplies().isEmpty()) {
-            ArrayNode a = o.putArray("quickReplies");
-            for (QuickReply r : s.quickReplies()) a.addObject().put("label", r.label()).put("text", r.text());
-        }
+        putContent(o, s.variants(), s.facts(), s.quickReplies());
         if (!s.tags().isEmpty()) {
             ArrayNode t = o.putArray("tags");
             s.tags().forEach(t::add);
         }
+        if (!s.translations().isEmpty()) {
+            ObjectNode tr = o.putObject("translations");
+            s.translations().forEach((lang, t) -> {
+                ObjectNode one = tr.putObject(lang);
+                ArrayNode tq = one.putArray("questions");
+                t.questions().forEach(tq::add);
+                one.put("answer", t.answer());
+                putContent(one, t.variants(), t.facts(), t.quickReplies());
+            });
+        }
         return o;
+    }
+
+    private static void putContent(ObjectNode o, Map<String, String> variants, Map<String, String> facts,
+                                   List<QuickReply> quickReplies) {
+        if (!variants.isEmpty()) {
+            ObjectNode v = o.putObject("variants");
+            variants.forEach(v::put);
+        }
+        if (!facts.isEmpty()) {
+            ObjectNode f = o.putObject("facts");
+            facts.forEach(f::put);
+        }
+        if (!quickReplies.isEmpty()) {
+            ArrayNode a = o.putArray("quickReplies");
+            for (QuickReply r : quickReplies) a.addObject().put("label", r.label()).put("text", r.text());
+        }
     }
 
     private static String firstLine(String message) {

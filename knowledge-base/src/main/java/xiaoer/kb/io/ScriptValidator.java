@@ -55,6 +55,16 @@ public final class ScriptValidator {
                 out.add("quick reply needs label and text");
             }
         }
+        for (String l : s.translations().keySet()) {
+            if (!LANGS.contains(l)) {
+                out.add("bad translation language '" + l + "' (zh or en)");
+            } else if (l.equals(s.lang())) {
+                out.add("translation '" + l + "' is the script's own language");
+            } else {
+                // the same rules in every language (the view has no translations of its own)
+                for (String p : problems(s.in(l))) out.add("translation '" + l + "': " + p);
+            }
+        }
         return out;
     }
 
