@@ -31,6 +31,20 @@ class EvalTargetsTest {
         assertThat(r.semanticShare()).as("share needing the embedding step").isLessThanOrEqualTo(0.72);
     }
 
+    /** English shoppers on the starter base: its scripts' English translations (same ids as the Chinese). */
+    @Test
+    void englishOnTheStarterBaseMeetsTheFloors() {
+        KnowledgeBase kb = SharedKb.builtin();
+        List<LabelledQuery> test = LabelledQuery.read(Path.of("src/test/resources/eval/en-starter-test.jsonl"));
+        assertThat(test.size()).isGreaterThanOrEqualTo(120);
+        KbMetrics before = kb.metrics();
+        EvalReport r = Evaluator.report(kb, Evaluator.run(kb, test, null), before);
+        System.out.println("en-starter-test " + r.fields());
+        assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.94);
+        assertThat(r.oosRecall()).as("hand-off recall").isGreaterThanOrEqualTo(0.73);
+        assertThat(r.answeredWrongRate()).as("answered wrong").isLessThanOrEqualTo(0.10);
+    }
+
     @Test
     void englishFewShotTestMeetsTheFloors() {
         KnowledgeBase kb = KnowledgeBase.create(ScriptFiles.read(Path.of("src/test/resources/eval/en-kb.jsonl")));

@@ -24,6 +24,22 @@ class RetrievalTest {
     }
 
     @Test
+    void englishMessagesMatchTheStarterScriptsInEnglishUnderTheSameIds() {
+        answers("where's my package? order DD20261124002", "order.track");
+        answers("can I send this back, it doesn't fit", "aftersales.return");
+        answers("which courier do you use", "shipping.carrier");
+        Retrieval r = kb.retrieve("which courier do you use", null);
+        assertThat(r.lang()).isEqualTo("en");
+        assertThat(kb.retrieve("发什么快递", null).lang()).isEqualTo("zh");
+        assertThat(kb.retrieve("what's the weather like in Paris today", null).decision()).isEqualTo(Decision.HANDOFF);
+        // one script, two languages: the published script carries its translation, a view shows one language
+        Script carrier = kb.script("shipping.carrier").orElseThrow();
+        assertThat(carrier.lang()).isEqualTo("zh");
+        assertThat(carrier.in("en").answer()).contains("JD Logistics");
+        assertThat(kb.scripts()).hasSize(23);
+    }
+
+    @Test
     void handsOffWhatNoScriptCovers() {
         assertThat(kb.retrieve("今天天气怎么样", null).decision()).isEqualTo(Decision.HANDOFF);
         assertThat(kb.retrieve("你们招代理吗", null).decision()).isEqualTo(Decision.HANDOFF);
