@@ -93,7 +93,7 @@ public final class Bot {
                     shopperTexts);
             // answered (or asked again, e.g. a wrong tail) when the message gives an order number or a tail
             if (pending.isPresent() && (pending.get().awaiting() == null || records.fillsSlot(text))) {
-                Retrieval none = new Retrieval(Decision.ANSWER, 1.0, List.of(), List.of(), false);
+                Retrieval none = new Retrieval(Decision.ANSWER, 1.0, List.of(), List.of(), false, null);
                 return fromRecords(ctx.awaitingScriptId(), none, customerType, cues, pending.get(), List.of());
             }
         }
@@ -102,7 +102,9 @@ public final class Bot {
         Retrieval r = kb.retrieve(followUp.retrievalText(), lang);
         int streak = r.decision() == Decision.ANSWER ? 0 : ctx.unsureStreak() + 1;
         Optional<HandoffReason> handoff = handoffRules.evaluate(text, streak, customerType);
-        Script script = r.decision() == Decision.ANSWER ? kb.script(r.bestScriptId()).orElse(null) : null;
+        // the script in the language the message was matched in: an English message gets the English answer
+        Script script = r.decision() == Decision.ANSWER ? kb.script(r.bestScriptId()).map(s -> s.in(r.lang()))
+                .orElse(null) : null;
 
         if (handoff.isPresent()) {
             return handOff(r, script, customerType, cues, handoff.get(), ctx, text, say);
@@ -190,18 +192,20 @@ public final class Bot {
 
     private String calmFirst(Script script, String text) {
         if (script.category() == null || !CALM_FIRST_CATEGORIES.contains(script.category())) return text;
-        if (!"zh".equals(script.lang())) return text;
         for (String w : APOLOGY_WORDS) {
             if (text.contains(w)) return text;
         }
-        return texts.get("aftersales.calm") + text;
+        // the calming sentence in the answer's language, a space between English sentences
+        String calm = texts.in(script.lang()).get("aftersales.calm");
+        return "zh".equals(script.lang()) ? calm + text : calm + " " + text;
     }
 
     private List<QuickReply> suggestions(Retrieval r, ServiceTexts say) {
         List<QuickReply> buttons = new ArrayList<>();
         for (Candidate c : r.candidates()) {
             if (buttons.size() == SUGGESTIONS) break;
-            kb.script(c.scriptId()).filter(s -> !s.questions().isEmpty() && !HUMAN_SCRIPT.equals(s.id()))
+            kb.script(c.scriptId()).map(s -> s.in(r.lang()))
+                    .filter(s -> !s.questions().isEmpty() && !HUMAN_SCRIPT.equals(s.id()))
                     .ifPresent(s -> buttons.add(new QuickReply(s.questions().get(0), s.questions().get(0))));
         }
         if (!buttons.isEmpty()) buttons.add(personButton(say)); // the menu's way out when the bot is unsure (§7)

@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import xiaoer.kb.Script;
+import xiaoer.kb.Translation;
+import xiaoer.kb.analysis.LanguageDetector;
 
 /**
  * Changes to the draft, one script at a time. Every save passes {@link ScriptChecks} (a script that breaks the
@@ -126,11 +129,22 @@ public final class DraftEditor {
             DraftScript d = get(id);
             Script s = d.script();
             DraftScript saved = d;
-            if (!s.questions().contains(q)) {
+            // a phrasing in the language of one of the script's translations goes to that translation
+            String lang = LanguageDetector.detect(q, s.lang());
+            Translation t = s.translations().get(lang);
+            if (t != null && !t.questions().contains(q)) {
+                List<String> questions = new ArrayList<>(t.questions());
+                questions.add(q);
+                Map<String, Translation> translations = new TreeMap<>(s.translations());
+                translations.put(lang, new Translation(questions, t.answer(), t.variants(), t.facts(),
+                        t.quickReplies()));
+                saved = draft.put(s.withTranslations(translations), d.version(), actor, clock.instant());
+                audit.record(actor, AuditActions.PHRASING_ADD, id, "+ «" + q + "» (" + lang + ")", clock.instant());
+            } else if (t == null && !s.questions().contains(q)) {
                 List<String> questions = new ArrayList<>(s.questions());
                 questions.add(q);
                 saved = draft.put(new Script(s.id(), s.lang(), s.category(), questions, s.answer(), s.variants(),
-                        s.facts(), s.quickReplies(), s.tags()), d.version(), actor, clock.instant());
+                        s.facts(), s.quickReplies(), s.tags(), s.translations()), d.version(), actor, clock.instant());
                 audit.record(actor, AuditActions.PHRASING_ADD, id, "+ «" + q + "»", clock.instant());
             }
             markHandled(missKeys, actor, "phrasing");
@@ -155,16 +169,23 @@ public final class DraftEditor {
 
     /** Trims phrasings and drops empty ones and exact repeats; the rest is the trainer's. */
     static Script tidy(Script s) {
+        String category = s.category() == null || s.category().isBlank() ? null : s.category().strip();
+        List<String> tags = s.tags().stream().filter(t -> t != null && !t.isBlank()).map(String::strip).distinct().toList();
+        Map<String, Translation> translations = new TreeMap<>();
+        s.translations().forEach((lang, t) -> translations.put(lang, new Translation(tidy(t.questions()), t.answer(),
+                t.variants(), t.facts(), t.quickReplies())));
+        return new Script(s.id() == null ? null : s.id().strip(), s.lang(), category, tidy(s.questions()), s.answer(),
+                s.variants(), s.facts(), s.quickReplies(), tags, translations);
+    }
+
+    private static List<String> tidy(List<String> phrasings) {
         List<String> questions = new ArrayList<>();
-        for (String q : s.questions()) {
+        for (String q : phrasings) {
             if (q == null) continue;
             String t = q.strip();
             if (!t.isEmpty() && !questions.contains(t)) questions.add(t);
         }
-        String category = s.category() == null || s.category().isBlank() ? null : s.category().strip();
-        List<String> tags = s.tags().stream().filter(t -> t != null && !t.isBlank()).map(String::strip).distinct().toList();
-        return new Script(s.id() == null ? null : s.id().strip(), s.lang(), category, questions, s.answer(),
-                s.variants(), s.facts(), s.quickReplies(), tags);
+        return questions;
     }
 
     static String describe(ScriptChange c) {

@@ -26,15 +26,21 @@ public final class ScriptChecks {
     public List<ScriptProblem> check(Script s) {
         List<ScriptProblem> out = new ArrayList<>();
         for (String p : ScriptValidator.problems(s)) out.add(new ScriptProblem(s.id(), fieldOf(p), p, List.of()));
-        lint(s.id(), "answer", s.answer(), out);
+        lintTexts(s, "", out);
+        // a translation's texts reach shoppers too (field names prefixed: translations.en.answer)
+        for (String lang : s.translations().keySet()) lintTexts(s.in(lang), "translations." + lang + ".", out);
+        return out;
+    }
+
+    private void lintTexts(Script s, String prefix, List<ScriptProblem> out) {
+        lint(s.id(), prefix + "answer", s.answer(), out);
         for (Map.Entry<String, String> v : new TreeMap<>(s.variants()).entrySet()) {
-            lint(s.id(), "variants." + v.getKey(), v.getValue(), out);
+            lint(s.id(), prefix + "variants." + v.getKey(), v.getValue(), out);
         }
         for (int i = 0; i < s.quickReplies().size(); i++) {
             QuickReply r = s.quickReplies().get(i);
-            if (r != null) lint(s.id(), "quickReplies[" + i + "].label", r.label(), out);
+            if (r != null) lint(s.id(), prefix + "quickReplies[" + i + "].label", r.label(), out);
         }
-        return out;
     }
 
     /** Every problem of every script, in list order. */
@@ -54,6 +60,11 @@ public final class ScriptChecks {
 
     /** Maps the validator's sentences to the form field they are about, so the editor can point at it. */
     private static String fieldOf(String problem) {
+        if (problem.startsWith("translation '") && problem.length() > 16 && problem.charAt(15) == '\'') {
+            String lang = problem.substring(13, 15);
+            int colon = problem.indexOf(": ");
+            return colon < 0 ? "translations." + lang : "translations." + lang + "." + fieldOf(problem.substring(colon + 2));
+        }
         if (problem.startsWith("variant '")) {
             int end = problem.indexOf('\'', 9);
             return end > 9 ? "variants." + problem.substring(9, end) : "variants";

@@ -51,6 +51,11 @@ public record ScriptDiff(List<String> added, List<String> removed, List<ScriptCh
         if (!was.facts().equals(now.facts())) fields.add("facts");
         if (!was.quickReplies().equals(now.quickReplies())) fields.add("quickReplies");
         if (!was.tags().equals(now.tags())) fields.add("tags");
+        Set<String> langs = new TreeSet<>(was.translations().keySet());
+        langs.addAll(now.translations().keySet());
+        for (String l : langs) {
+            if (!Objects.equals(was.translations().get(l), now.translations().get(l))) fields.add("translations." + l);
+        }
         if (fields.isEmpty()) return null;
         Set<String> addedQ = new LinkedHashSet<>(now.questions());
         was.questions().forEach(addedQ::remove);

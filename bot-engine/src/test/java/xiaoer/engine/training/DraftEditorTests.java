@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import xiaoer.kb.Script;
+import xiaoer.kb.Translation;
 
 class DraftEditorTests {
 
@@ -35,6 +36,38 @@ class DraftEditorTests {
         assertThatThrownBy(() -> s.w().editor().save(changed, s.w().editor().get(s1.id()).version(), "chen", null))
                 .isInstanceOfSatisfying(ScriptRefusedException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p.field()).isEqualTo("variants.bargain")));
+    }
+
+    @Test
+    void aTranslationIsCheckedLikeTheScriptAndAnEnglishPhrasingGoesToIt() {
+        var s = setup(false);
+        DraftEditor editor = s.w().editor();
+        Script inv = editor.get("invoice").script();
+        long v = editor.get("invoice").version();
+        Script bad = inv.withTranslations(Map.of("en",
+                new Translation(List.of("can I get an invoice"), "Sorry, I don't know.", null, null, null)));
+        assertThatThrownBy(() -> editor.save(bad, v, "chen", null))
+                .isInstanceOfSatisfying(ScriptRefusedException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> {
+                            assertThat(p.field()).isEqualTo("translations.en.answer");
+                            assertThat(p.findings()).isNotEmpty();
+                        }));
+        Script empty = inv.withTranslations(Map.of("en", new Translation(List.of(), "We issue e-invoices.", null, null, null)));
+        assertThatThrownBy(() -> editor.save(empty, v, "chen", null))
+                .isInstanceOfSatisfying(ScriptRefusedException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p.field()).isEqualTo("translations.en.questions")));
+        assertThat(editor.get("invoice").version()).isEqualTo(v);
+
+        editor.save(inv.withTranslations(Map.of("en", new Translation(List.of("can I get an invoice"),
+                "Yes, we issue e-invoices.", null, null, null))), v, "chen", null);
+        editor.addPhrasing("invoice", "need a receipt for my company", "chen", null);
+        editor.addPhrasing("invoice", "开个票", "chen", null);
+        Script after = editor.get("invoice").script();
+        assertThat(after.translations().get("en").questions())
+                .containsExactly("can I get an invoice", "need a receipt for my company");
+        assertThat(after.questions()).contains("开个票").doesNotContain("need a receipt for my company");
+        assertThat(editor.unpublished().changed()).singleElement()
+                .satisfies(c -> assertThat(c.fields()).contains("questions", "translations.en"));
     }
 
     @Test
