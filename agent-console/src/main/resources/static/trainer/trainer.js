@@ -90,6 +90,9 @@
 
   function fieldName(field) {
     if (!field) return '';
+    if (field.indexOf('translations.') === 0) {
+      return '翻译 ' + field.substring(13, 15) + (field.length > 16 ? '·' + fieldName(field.substring(16)) : '');
+    }
     if (field.indexOf('variants.') === 0) return '类型话术·' + (TYPE_NAMES[field.substring(9)] || field.substring(9));
     if (field.indexOf('quickReplies[') === 0) return '快捷按钮' + field.substring(12);
     return FIELDS[field] || field;
@@ -275,6 +278,7 @@
     var qr = {};
     (script.quickReplies || []).forEach(function (q) { qr[q.label] = q.text; });
     renderPairs($('quick-list'), qr, '按钮文字', '点击后发送的话', true);
+    renderTranslation(script);
     $('lint-findings').replaceChildren();
     document.querySelectorAll('.field-lint').forEach(function (u) { u.replaceChildren(); });
     setStatus($('save-status'), '');
@@ -309,6 +313,49 @@
   $('phrasing-new').addEventListener('keydown', function (e) {
     if (e.key === 'Enter') { e.preventDefault(); addPhrasing(); }
   });
+
+  // one translation is edited here: the language the script is not written in (zh <-> en); what the form does not
+  // show (a translation's variants, facts, quick replies) is kept as it was loaded
+  var loadedTranslations = {};
+
+  function otherLang() {
+    return $('script-lang').value === 'en' ? 'zh' : 'en';
+  }
+
+  function renderTranslation(script) {
+    loadedTranslations = JSON.parse(JSON.stringify(script.translations || {}));
+    var t = loadedTranslations[otherLang()] || {};
+    $('translation-lang').textContent = otherLang() === 'en' ? 'English en' : '中文 zh';
+    $('translation-questions').value = (t.questions || []).join('\n');
+    $('translation-answer').value = t.answer || '';
+    var kept = [];
+    if (t.variants && Object.keys(t.variants).length) kept.push('类型话术 ' + Object.keys(t.variants).length + ' 条');
+    if (t.facts && Object.keys(t.facts).length) kept.push('锁定事实 ' + Object.keys(t.facts).length + ' 条');
+    if (t.quickReplies && t.quickReplies.length) {
+      kept.push('快捷按钮:' + t.quickReplies.map(function (q) { return q.label; }).join('、'));
+    }
+    $('translation-kept').textContent = kept.length ? '另有(导入的 JSONL 里编辑):' + kept.join(';') : '';
+    $('translation-kept').classList.toggle('hidden', kept.length === 0);
+  }
+
+  $('script-lang').addEventListener('change', function () {
+    // keep what was typed for the language shown until now (the one the script is now written in: the check says so)
+    renderTranslation({ translations: formTranslations($('script-lang').value) });
+  });
+
+  /** The translations to save: the edited one from the form, the others as loaded. */
+  function formTranslations(lang) {
+    var out = JSON.parse(JSON.stringify(loadedTranslations));
+    var questions = $('translation-questions').value.split('\n').map(function (q) { return q.trim(); })
+      .filter(function (q) { return q.length > 0; });
+    var answer = $('translation-answer').value.trim();
+    if (!questions.length && !answer) { delete out[lang]; return out; }
+    var t = out[lang] || {};
+    t.questions = questions;
+    t.answer = answer;
+    out[lang] = t;
+    return out;
+  }
 
   function renderVariants(variants) {
     var box = $('variants');
@@ -377,7 +424,8 @@
     return {
       id: $('script-id').value.trim(), lang: $('script-lang').value,
       category: $('script-category').value.trim() || null, questions: phrasings.slice(),
-      answer: $('script-answer').value, variants: variants, facts: facts, quickReplies: quick, tags: tags
+      answer: $('script-answer').value, variants: variants, facts: facts, quickReplies: quick, tags: tags,
+      translations: formTranslations(otherLang())
     };
   }
 

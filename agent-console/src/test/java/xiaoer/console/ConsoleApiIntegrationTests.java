@@ -156,6 +156,21 @@ class ConsoleApiIntegrationTests {
     }
 
     @Test
+    void theKnowledgeBaseSuggestsAnswersInTheShoppersLanguage() throws Exception {
+        Conversation c = shoppers.ownedBy("agent");
+        Visitor shopper = new Visitor(c.shop(), c.visitorId(), c.verified(), c.customerName());
+        engine.respond(engine.receive(shopper, "m-en-courier-" + c.id(), "which courier do you use?"));
+        mvc.perform(asAgent(get("/api/console/conversations/{id}/suggestions", c.id()), "agent"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].scriptId").value("shipping.carrier"))
+                .andExpect(jsonPath("$[0].answer").value(containsString("JD Logistics")));
+        engine.respond(engine.receive(shopper, "m-zh-courier-" + c.id(), "发什么快递"));
+        mvc.perform(asAgent(get("/api/console/conversations/{id}/suggestions", c.id()), "agent"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].answer").value(containsString("京东快递")));
+    }
+
+    @Test
     void badInputIsA400NeverA500() throws Exception {
         String id = shoppers.ownedBy("agent").id();
         String reply = "/api/console/conversations/{id}/reply";

@@ -27,6 +27,7 @@ import xiaoer.engine.routing.SeatChange;
 import xiaoer.engine.routing.SkillGroup;
 import xiaoer.kb.Candidate;
 import xiaoer.kb.KnowledgeBase;
+import xiaoer.kb.Retrieval;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -160,9 +161,11 @@ public class AgentToolsController {
         }
         if (last == null) return List.of();
         List<Suggestion> out = new ArrayList<>();
-        for (Candidate c : base.retrieve(last, null).candidates()) {
+        Retrieval r = base.retrieve(last, null);
+        for (Candidate c : r.candidates()) {
             if (out.size() == SUGGESTIONS) break;
-            base.script(c.scriptId()).filter(s -> !"human".equals(s.id()))
+            // in the shopper's language: an English shopper's agent is offered the English answer
+            base.script(c.scriptId()).map(s -> s.in(r.lang())).filter(s -> !"human".equals(s.id()))
                     .ifPresent(s -> out.add(new Suggestion(s.id(), c.score(), s.answer())));
         }
         return out;

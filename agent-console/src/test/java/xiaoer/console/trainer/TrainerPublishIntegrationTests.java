@@ -105,6 +105,33 @@ class TrainerPublishIntegrationTests {
     }
 
     @Test
+    void aScriptsEnglishTranslationIsEditedCheckedAndKeptThroughTheApi() throws Exception {
+        JsonNode current = call(get("/api/trainer/scripts/invoice"), 200);
+        ObjectNode script = (ObjectNode) current.path("script").deepCopy();
+        long version = current.path("version").asLong();
+        assertThat(script.path("translations").path("en").path("questions").size()).isGreaterThanOrEqualTo(15);
+
+        ObjectNode bad = script.deepCopy();
+        ((ObjectNode) bad.path("translations").path("en")).put("answer", "Sorry, I don't know.");
+        JsonNode refused = call(json(put("/api/trainer/scripts/invoice"),
+                "{\"script\":" + bad + ",\"version\":" + version + "}"), 422);
+        assertThat(refused.path("problems").findValuesAsString("field")).contains("translations.en.answer");
+
+        ObjectNode good = script.deepCopy();
+        ((ObjectNode) good.path("translations").path("en")).put("answer", "Yes, we can issue an e-invoice for your order.");
+        call(json(put("/api/trainer/scripts/invoice"), "{\"script\":" + good + ",\"version\":" + version + "}"), 200);
+        call(json(post("/api/trainer/scripts/invoice/phrasings"), "{\"question\":\"my company needs a VAT receipt\"}"), 200);
+
+        JsonNode saved = call(get("/api/trainer/scripts/invoice"), 200).path("script");
+        assertThat(saved.path("answer").asString()).isEqualTo(script.path("answer").asString());
+        assertThat(saved.path("translations").path("en").path("answer").asString())
+                .isEqualTo("Yes, we can issue an e-invoice for your order.");
+        assertThat(saved.path("translations").path("en").path("questions").toString())
+                .contains("my company needs a VAT receipt");
+        assertThat(saved.path("questions").toString()).doesNotContain("VAT receipt");
+    }
+
+    @Test
     void aScriptThatBreaksTheLintOrALockedFactIsRefusedWith422() throws Exception {
         JsonNode current = call(get("/api/trainer/scripts/shipping.carrier"), 200);
         ObjectNode script = (ObjectNode) current.path("script").deepCopy();
