@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +34,6 @@ public final class ShopRecordAnswers implements RecordAnswers {
 
     private static final Set<String> NEED_ORDER = Set.of("order.track", "logistics.delay", "order.paid_ship",
             "aftersales.return", "aftersales.exchange");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     private final ShopService shop;
     private final OrderNumberExtractor extractor;
@@ -106,7 +104,7 @@ public final class ShopRecordAnswers implements RecordAnswers {
         ShipmentEvent e = latest.get();
         args.put("carrier", e.carrier());
         args.put("trackingNo", e.trackingNo());
-        args.put("time", TIME.format(e.at().atZone(zone)));
+        args.put("time", say.time(e.at().atZone(zone)));
         args.put("place", e.place() == null ? "" : e.place());
         args.put("description", e.description() == null ? "" : e.description());
         return say.get("records.track", args);
@@ -121,7 +119,7 @@ public final class ShopRecordAnswers implements RecordAnswers {
                 courierReportWithin));
         args.put("track", track);
         args.put("ticketNo", ticket.number());
-        args.put("deadline", TIME.format(ticket.replyDueAt().atZone(zone)));
+        args.put("deadline", say.time(ticket.replyDueAt().atZone(zone)));
         return new RecordReply(say.get("records.delay", args), null, null, ticket.number());
     }
 
@@ -130,7 +128,7 @@ public final class ShopRecordAnswers implements RecordAnswers {
         ReturnEligibility e = shop.returnEligibility(o, now);
         switch (e.verdict()) {
             case NO_REASON_RETURN -> {
-                args.put("windowEnd", TIME.format(e.windowEndsAt().atZone(zone)));
+                args.put("windowEnd", say.time(e.windowEndsAt().atZone(zone)));
                 return RecordReply.answer(say.get("records.return.ok", args));
             }
             case NOT_DELIVERED -> {

@@ -20,7 +20,6 @@ import xiaoer.kb.QuickReply;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,7 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChatEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ChatEngine.class);
-    private static final DateTimeFormatter BACK_AT = DateTimeFormatter.ofPattern("M月d日 HH:mm");
     /** Events of a conversation the bot reads as context for a message. */
     static final int CONTEXT_EVENTS = 50;
 
@@ -290,7 +288,7 @@ public final class ChatEngine {
             if (position > 0) {
                 String told = settings.humanHours().isOpen(now)
                         ? say.get("handoff.position", Map.of("position", position))
-                        : say.get("handoff.after_hours", Map.of("time", BACK_AT.format(
+                        : say.get("handoff.after_hours", Map.of("time", say.time(
                                 settings.humanHours().nextOpening(now).atZone(settings.humanHours().zone()))));
                 publish(store.append(conversation.id(), EventDraft.system(told, List.of()), now));
             }
@@ -301,7 +299,7 @@ public final class ChatEngine {
             note = say.get("handoff.position", Map.of("position", positionInQueue(conversation.id())));
         } else {
             ZonedDateTime back = settings.humanHours().nextOpening(now).atZone(settings.humanHours().zone());
-            note = say.get("handoff.after_hours", Map.of("time", BACK_AT.format(back)));
+            note = say.get("handoff.after_hours", Map.of("time", say.time(back)));
         }
         publish(store.append(conversation.id(), EventDraft.system(note, List.of()), now));
         bus.publish(new ConversationChanged(queued.get()));

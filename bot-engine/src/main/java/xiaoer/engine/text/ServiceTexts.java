@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -86,6 +89,11 @@ public final class ServiceTexts {
         if (value == null && fallback != null) return fallback.get(key);
         if (value == null) throw new IllegalArgumentException("no service text " + key);
         return value;
+    }
+
+    /** A moment as this language writes it ({@code format.time}: 12月7日 03:15, Dec 7, 03:15). */
+    public String time(TemporalAccessor at) {
+        return DateTimeFormatter.ofPattern(get("format.time"), Locale.forLanguageTag(lang)).format(at);
     }
 
     public String get(String key, Map<String, ?> args) {

@@ -52,6 +52,14 @@ class ServiceTextsTests {
     }
 
     @Test
+    void timesAreWrittenTheWayEachLanguageWritesThem() {
+        ServiceTexts zh = ServiceTexts.load();
+        java.time.LocalDateTime at = java.time.LocalDateTime.of(2026, 12, 7, 3, 15);
+        assertThat(zh.time(at)).isEqualTo("12月7日 03:15");
+        assertThat(zh.in("en").time(at)).isEqualTo("Dec 7, 03:15");
+    }
+
+    @Test
     void aMissingTextOrLanguageFallsBackToChinese() {
         ServiceTexts routing = ServiceTexts.load("/xiaoer/engine/routing/texts.properties");
         // staff-facing refusals are Chinese only
