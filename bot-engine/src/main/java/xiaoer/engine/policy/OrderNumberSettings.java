@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * @param mobile      a mainland mobile number, which is never an order number. Default: optional +86/86, then
  *                    1[3-9] and 9 more digits
  * @param phoneTail   the last four digits of the phone, in group 1. Default: after 尾号 / 后四位 / 末四位 / last four
+ *                    (digits) / phone ends (with, in) / ending in
  */
 public record OrderNumberSettings(Pattern orderNumber, Pattern mobile, Pattern phoneTail) {
 
@@ -25,7 +26,9 @@ public record OrderNumberSettings(Pattern orderNumber, Pattern mobile, Pattern p
         return new OrderNumberSettings(
                 Pattern.compile("(?<![0-9a-z])(?:[a-z]{1,4}[0-9]{8,20}|[0-9]{10,20})(?![0-9a-z])"),
                 Pattern.compile("(?:\\+?86)?1[3-9][0-9]{9}"),
-                Pattern.compile("(?:尾号|后四位|后4位|末四位|末4位|最后四位|最后4位|last (?:4|four) digits?(?: are| is)?)"
+                Pattern.compile("(?:尾号|后四位|后4位|末四位|末4位|最后四位|最后4位"
+                        + "|last (?:4|four)(?: digits?)?(?: of (?:my|the) (?:phone|mobile|number|cell))?(?: are| is)?"
+                        + "|(?:phone|mobile|number|cell)(?: number)? end(?:s|ing)?(?: with| in)?|ending (?:with|in))"
                         + "\\s*(?:是|为|:)?\\s*([0-9]{4})(?![0-9])"));
     }
 

@@ -37,6 +37,12 @@ class OrderNumberExtractorTests {
             1234                       | 1234
             ４３２１。                   | 4321
             my last four digits are 2468 | 2468
+            it's DD20261124002, phone ends 1234 | 1234
+            Phone number ends with 7788  | 7788
+            the mobile ending in 0420    | 0420
+            last 4 of my phone: 1357     | 1357
+            last four 9753               | 9753
+            my phone ends 12345          | none
             尾号12345                   | none
             12345                      | none
             13812345678                | none
