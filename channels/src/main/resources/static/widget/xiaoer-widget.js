@@ -10,6 +10,8 @@
  *   shop    shop id, default "default"
  *   visitor visitor id, default a random id kept in localStorage
  *   sig     hex HMAC-SHA256 of the visitor id with the shop's widget secret (signed, known customer)
+ *   lang    the widget's own words and a first visit's greeting: zh or en, default the page's <html lang>
+ *           (en-US, en-GB... are en), else the browser's language, else zh
  *
  * Every text from the network is inserted with textContent, never as HTML.
  */
@@ -23,7 +25,9 @@
   var TYPING_IDLE_MS = 3000;
   var MAX_LENGTH = 2000;
 
-  var T = {
+  // the widget's own words per language; answers come from the server in the shopper's language
+  var TEXTS = {};
+  TEXTS.zh = {
     title: '在线客服',
     subtitle: '小二在线，随时为您服务',
     agentSubtitle: '客服 {name} 为您服务',
@@ -46,8 +50,46 @@
     photoSent: '照片已发送',
     photoNotImage: '只能上传图片哦（JPG、PNG、WebP 或 GIF），请重新选择~',
     photoTooLarge: '图片太大了，请上传不超过 {mb} MB 的照片哦~',
-    photoFailed: '照片没能发出，请稍后再试一次~'
+    photoFailed: '照片没能发出，请稍后再试一次~',
+    agent: '客服'
   };
+  TEXTS.en = {
+    title: 'Customer service',
+    subtitle: 'Xiaoer is here to help',
+    agentSubtitle: '{name} is helping you',
+    placeholder: 'Type your question…',
+    send: 'Send',
+    typing: 'Typing…',
+    connected: 'Connected',
+    connecting: 'Connecting…',
+    reconnecting: 'Connection unstable, reconnecting…',
+    refused: 'Customer service cannot be reached right now. Please refresh the page and try again.',
+    sending: 'Sending…',
+    retry: 'Retry',
+    failed: 'Not sent',
+    close: 'Close',
+    me: 'Me',
+    bot: 'Xiaoer',
+    system: 'Notice',
+    photo: 'Send a photo (a damaged, missing or wrong item)',
+    photoUploading: 'Uploading… {pct}%',
+    photoSent: 'Photo sent',
+    photoNotImage: 'Only pictures can be sent (JPG, PNG, WebP or GIF). Please choose another file.',
+    photoTooLarge: 'That picture is too large. Please send a photo of at most {mb} MB.',
+    photoFailed: 'The photo could not be sent. Please try again in a moment.',
+    agent: 'Agent'
+  };
+  var T = TEXTS.zh;
+
+  /** zh or en: the option, else the page's language, else the browser's; Chinese first. */
+  function languageOf(option) {
+    var tags = [option, document.documentElement && document.documentElement.lang, navigator.language];
+    for (var i = 0; i < tags.length; i++) {
+      var primary = String(tags[i] || '').toLowerCase().split(/[-_]/)[0];
+      if (TEXTS[primary]) return primary;
+    }
+    return 'zh';
+  }
   var PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
   var DEFAULT_MAX_PHOTO = 5 * 1024 * 1024;
 
@@ -97,6 +139,8 @@
 
   function Widget(options) {
     var o = options || {};
+    this.lang = languageOf(o.lang);
+    T = TEXTS[this.lang];
     this.shop = o.shop || 'default';
     this.url = o.url || (location.protocol + '//' + (location.hostname || 'localhost') + ':9092');
     this.sig = o.sig || null;
@@ -249,7 +293,7 @@
     this.setStatus('connecting', T.connecting);
     loadSocketIo(function () {
       if (self.socket) return;
-      var query = { shop: self.shop, visitor: self.visitor, lastSeq: String(self.lastSeq) };
+      var query = { shop: self.shop, visitor: self.visitor, lastSeq: String(self.lastSeq), lang: self.lang };
       if (self.sig) query.sig = self.sig;
       var socket = window.io(self.url, { query: query, transports: ['websocket', 'polling'] });
       self.socket = socket;
@@ -379,7 +423,7 @@
   Widget.prototype.bubble = function (from, text, at, agentName) {
     var row = el('div', 'xiaoer-msg xiaoer-from-' + from);
     row.setAttribute('data-from', from);
-    var initials = from === 'shopper' ? T.me : from === 'agent' ? (agentName || '客服').slice(0, 1)
+    var initials = from === 'shopper' ? T.me : from === 'agent' ? (agentName || T.agent).slice(0, 1)
       : from === 'system' ? 'i' : T.bot;
     row.appendChild(el('div', 'xiaoer-avatar xiaoer-avatar-' + from, initials));
     var body = el('div', 'xiaoer-body');
@@ -568,7 +612,7 @@
 
   var ds = SCRIPT ? SCRIPT.dataset : {};
   if (ds.auto !== 'false') {
-    var options = { url: ds.url, shop: ds.shop, visitor: ds.visitor, sig: ds.sig };
+    var options = { url: ds.url, shop: ds.shop, visitor: ds.visitor, sig: ds.sig, lang: ds.lang };
     if (ds.config && !ds.url) {
       // the xiaoer server tells where its widget port is (it may not be the default 9092)
       fetch(ds.config, { credentials: 'same-origin' })

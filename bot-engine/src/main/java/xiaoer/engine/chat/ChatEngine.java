@@ -104,7 +104,16 @@ public final class ChatEngine {
      * every shopper-visible event after {@code lastSeq}.
      */
     public Connection connect(Visitor visitor, long lastSeq) {
-        Conversation conversation = openConversation(visitor, true);
+        return connect(visitor, lastSeq, null);
+    }
+
+    /**
+     * As {@link #connect(Visitor, long)}, from a page written in {@code pageLang} ({@code zh}, {@code en}; null or
+     * another for none): a shopper who has never written is greeted in the page's language, a returning one in the
+     * language of their last chat.
+     */
+    public Connection connect(Visitor visitor, long lastSeq, String pageLang) {
+        Conversation conversation = openConversation(visitor, true, pageLang);
         return new Connection(conversation, store.eventsAfter(visitor.shop(), visitor.visitorId(), lastSeq));
     }
 
@@ -581,14 +590,19 @@ public final class ChatEngine {
     // ---- shared ----
 
     private Conversation openConversation(Visitor visitor, boolean greet) {
+        return openConversation(visitor, greet, null);
+    }
+
+    private Conversation openConversation(Visitor visitor, boolean greet, String pageLang) {
         // the common case, an open conversation, needs no lock (and no round trip to a cluster lock)
         Optional<Conversation> existing = store.findOpen(visitor.shop(), visitor.visitorId());
         if (existing.isPresent()) return existing.get();
         return visitorLocks.withLock(visitor.key(), () -> {
             Optional<Conversation> open = store.findOpen(visitor.shop(), visitor.visitorId());
             if (open.isPresent()) return open.get();
-            // nothing said yet: a returning shopper is greeted in the language of their last chat
-            ServiceTexts say = greet ? texts.in(languageOf(visitor)) : texts;
+            // nothing said yet: a returning shopper is greeted in the language of their last chat, a new one in the
+            // page's
+            ServiceTexts say = greet ? texts.in(greetingLanguage(visitor, pageLang)) : texts;
             Conversation created = store.create(visitor, now());
             if (greet) {
                 String greeting = visitor.name() == null ? say.get("greeting")
@@ -598,6 +612,14 @@ public final class ChatEngine {
             }
             return created;
         });
+    }
+
+    private String greetingLanguage(Visitor visitor, String pageLang) {
+        Optional<String> spoken = store.lastClosed(visitor.shop(), visitor.visitorId())
+                .flatMap(c -> store.lastFrom(c.id(), Sender.SHOPPER, Long.MAX_VALUE))
+                .map(e -> ShopperLanguage.of(e.text()));
+        if (spoken.isPresent()) return spoken.get();
+        return pageLang != null && ServiceTexts.LANGS.contains(pageLang) ? pageLang : ServiceTexts.DEFAULT_LANG;
     }
 
     /** The IVR-style quick-reply menu (domain.md §7). */

@@ -261,6 +261,20 @@ class ChatEngineRoutingTests {
         assertThat(first.text()).as("a first visit is greeted in Chinese").startsWith("您好，欢迎光临");
     }
 
+    @Test
+    void aFirstVisitFromAnEnglishPageIsGreetedInEnglishAReturningChineseShopperInChinese() {
+        ChatEvent first = engine.connect(Visitor.anonymous("default", "v-page-en"), 0, "en").missed().get(0);
+        assertThat(first.text()).startsWith("Hello and welcome!");
+
+        Conversation chinese = askForPerson("v-zh-then-en-page");
+        seat("a1", "小美", 5, AgentStatus.ONLINE);
+        engine.close(new AgentRef("a1", "小美"), chinese.id());
+        clock.advance(Duration.ofDays(1));
+        List<ChatEvent> back = engine.connect(Visitor.anonymous("default", "v-zh-then-en-page"), 0, "en").missed();
+        assertThat(back.get(back.size() - 1).text()).as("the language they chatted in wins over the page's")
+                .startsWith("您好，欢迎光临");
+    }
+
     private void seat(String id, String name, int capacity, AgentStatus status) {
         staffing.seats().register(id, name, SeatRole.AGENT, EnumSet.allOf(SkillGroup.class), capacity);
         assertThat(engine.changeSeat(id, status, null).isDone()).isTrue();

@@ -2,9 +2,11 @@ package xiaoer.channels.widget;
 
 import com.corundumstudio.socketio.HandshakeData;
 import xiaoer.engine.chat.Visitor;
+import xiaoer.engine.text.ServiceTexts;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -16,15 +18,17 @@ import java.util.regex.Pattern;
  * {@code default} and must match {@code [A-Za-z0-9_-]{1,64}} (no colon, so {@code shop:visitor} keys are unambiguous);
  * {@code lastSeq}, when present, must be a non-negative integer. A {@code sig} that does not verify against the shop's
  * secret is REFUSED (a forged or stale identity is an attack or a shop-side bug, and silently downgrading it would hide
- * both); a {@code sig} for a shop that has no secret is ignored and the visitor stays anonymous.
+ * both); a {@code sig} for a shop that has no secret is ignored and the visitor stays anonymous. {@code lang}, the
+ * page's language ({@code en}, {@code en-US}, {@code zh-CN}), is a hint for a first greeting: one the service does not
+ * speak is ignored, not refused.
  */
 public final class WidgetHandshake {
 
     private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_\\-:.]{1,64}");
     private static final Pattern SHOP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    /** A handshake that passed: who connects, from where, and from which seq to replay. */
-    public record Accepted(Visitor visitor, long lastSeq, String ip) {
+    /** A handshake that passed: who connects, from where, from which seq to replay, on a page in which language. */
+    public record Accepted(Visitor visitor, long lastSeq, String ip, String pageLang) {
     }
 
     /** The outcome: exactly one of {@code accepted} and {@code refusal} is set. */
@@ -78,7 +82,15 @@ public final class WidgetHandshake {
                 verified = true;
             }
         }
-        return new Result(new Accepted(new Visitor(shop, visitorId, verified, null), lastSeq, clientIp(data)), null);
+        return new Result(new Accepted(new Visitor(shop, visitorId, verified, null), lastSeq, clientIp(data),
+                pageLanguage(single(params, "lang"))), null);
+    }
+
+    /** The primary subtag of a language tag when the service speaks it ({@code en-GB} → {@code en}), else null. */
+    private static String pageLanguage(String tag) {
+        if (tag == null || tag.length() > 35) return null;
+        String primary = tag.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+        return ServiceTexts.LANGS.contains(primary) ? primary : null;
     }
 
     private String clientIp(HandshakeData data) {

@@ -210,7 +210,7 @@ public final class WidgetServer {
             return;
         }
         WidgetHandshake.Accepted a = r.accepted();
-        WidgetSession session = new WidgetSession(client, a.visitor(), a.ip(), a.lastSeq());
+        WidgetSession session = new WidgetSession(client, a.visitor(), a.ip(), a.lastSeq(), a.pageLang());
         String key = a.visitor().key();
         // registered before the replay is read, so no event can fall between replay and live delivery
         sessions.put(client.getSessionId(), session);
@@ -233,7 +233,7 @@ public final class WidgetServer {
                     session.replay(engine.replay(session.visitor(), lastSeq));
                     return;
                 }
-                ChatEngine.Connection connection = engine.connect(session.visitor(), lastSeq);
+                ChatEngine.Connection connection = engine.connect(session.visitor(), lastSeq, session.pageLang());
                 session.replay(connection.missed());
             } catch (RuntimeException e) {
                 log.warn("widget connect failed for {}: {}", key, e.toString());

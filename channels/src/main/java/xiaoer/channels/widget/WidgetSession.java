@@ -25,19 +25,26 @@ final class WidgetSession {
     private final String ip;
     private final DeliveredSeqs delivered;
     private final long lastSeq;
+    /** The language of the page the widget is on (null: not said or not spoken here). */
+    private final String pageLang;
     private List<ChatEvent> early = new ArrayList<>();
     private boolean connectQueued;
 
-    WidgetSession(SocketIOClient client, Visitor visitor, String ip, long lastSeq) {
+    WidgetSession(SocketIOClient client, Visitor visitor, String ip, long lastSeq, String pageLang) {
         this.client = client;
         this.visitor = visitor;
         this.ip = ip;
         this.lastSeq = lastSeq;
+        this.pageLang = pageLang;
         this.delivered = new DeliveredSeqs(DELIVERED_WINDOW, lastSeq);
     }
 
     long lastSeq() {
         return lastSeq;
+    }
+
+    String pageLang() {
+        return pageLang;
     }
 
     /** True the first time only: a client that sends CONNECT twice is replayed once. */

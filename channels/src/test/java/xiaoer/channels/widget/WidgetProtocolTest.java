@@ -51,6 +51,22 @@ class WidgetProtocolTest {
     }
 
     @Test
+    void aFirstVisitIsGreetedInThePagesLanguageAndAnUnknownOneIsIgnored() throws Exception {
+        try (TestWidgetClient c = fx.client("v-page-en").param("lang", "en-GB").open().awaitConnected()) {
+            JSONObject greeting = c.awaitMessages(1).get(0);
+            assertThat(greeting.getString("text")).contains("welcome").doesNotContain("欢迎");
+            assertThat(greeting.getJSONArray("quickReplies").getJSONObject(0).getString("label")).isEqualTo("Track my order");
+        }
+        try (TestWidgetClient c = fx.client("v-page-fr").param("lang", "fr-FR").open().awaitConnected()) {
+            assertThat(c.awaitMessages(1).get(0).getString("text")).contains("欢迎光临");
+        }
+        try (TestWidgetClient c = fx.client("v-page-junk").param("lang", "<script>" + "x".repeat(100))
+                .open().awaitConnected()) {
+            assertThat(c.awaitMessages(1).get(0).getString("text")).contains("欢迎光临");
+        }
+    }
+
+    @Test
     void pollingThenUpgradeWorksToo() throws Exception {
         try (TestWidgetClient c = fx.client("v-poll").pollingFirst().open().awaitConnected()) {
             assertThat(c.awaitMessages(1).get(0).getLong("seq")).isEqualTo(1);
