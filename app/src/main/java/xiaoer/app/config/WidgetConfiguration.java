@@ -3,6 +3,9 @@ package xiaoer.app.config;
 import com.corundumstudio.socketio.store.StoreFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.MimeMappings;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +30,20 @@ public class WidgetConfiguration {
                 w.newConversationsPerHourPerIp());
         // netty-socketio's client store: in memory unless cluster mode asks for Redisson (xiaoer.cluster.widget-store)
         return new WidgetServer(engine, settings, ShopSecrets.of(w.secrets()), metrics, storeFactory.getIfAvailable());
+    }
+
+    /**
+     * The widget's script and style say they are UTF-8: a shop page in another encoding (or none declared) would
+     * otherwise decode their Chinese and the ellipses as that encoding.
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> utf8ScriptsAndStyles() {
+        return factory -> {
+            MimeMappings mappings = new MimeMappings(MimeMappings.DEFAULT);
+            mappings.add("js", "text/javascript;charset=utf-8");
+            mappings.add("css", "text/css;charset=utf-8");
+            factory.setMimeMappings(mappings);
+        };
     }
 
     @Bean
