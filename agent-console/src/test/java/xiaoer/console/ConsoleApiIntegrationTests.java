@@ -164,6 +164,9 @@ class ConsoleApiIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].scriptId").value("shipping.carrier"))
                 .andExpect(jsonPath("$[0].answer").value(containsString("JD Logistics")));
+        mvc.perform(asAgent(get("/api/console/conversations/{id}/canned", c.id()), "agent"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.shortcut == 'more')].text").value(hasItem("Is there anything else I can help you with?")));
         engine.respond(engine.receive(shopper, "m-zh-courier-" + c.id(), "发什么快递"));
         mvc.perform(asAgent(get("/api/console/conversations/{id}/suggestions", c.id()), "agent"))
                 .andExpect(status().isOk())

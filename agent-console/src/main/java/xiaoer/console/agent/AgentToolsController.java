@@ -146,7 +146,7 @@ public class AgentToolsController {
         for (ChatEvent e : engine.history(id)) {
             if (e.from() == Sender.SHOPPER) orderNo = orderNumbers.orderNumber(e.text()).orElse(orderNo);
         }
-        return canned.filled(c.customerName(), orderNo, profiles.agentRef(auth).name());
+        return canned.filled(engine.languageOf(id), c.customerName(), orderNo, profiles.agentRef(auth).name());
     }
 
     /** The knowledge base's best answers for the shopper's last message, best first. */

@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The manuals' standard phrases as canned replies (resource {@code canned-replies.txt}); the console finds them by
- * typing {@code /} and a shortcut or keyword. Variables are filled per conversation.
+ * The manuals' standard phrases as canned replies (resource {@code canned-replies.txt}, and
+ * {@code canned-replies_en.txt} for shoppers who write in English); the console finds them by typing {@code /} and a
+ * shortcut or keyword. Variables are filled per conversation.
  */
 @Component
 public class CannedReplies {
 
-    /** One canned reply: {@code shortcut} (e.g. wait), Chinese keywords, the text with its variables. */
+    private static final String RESOURCE = "/xiaoer/console/agent/canned-replies";
+
+    /** One canned reply: {@code shortcut} (e.g. wait), keywords, the text with its variables. */
     public record Canned(String shortcut, List<String> keywords, String text) {
 
         Canned fill(Map<String, String> values) {
@@ -27,21 +30,23 @@ public class CannedReplies {
         }
     }
 
-    private final List<Canned> all = load();
+    private final List<Canned> chinese = load(RESOURCE + ".txt");
+    private final List<Canned> english = load(RESOURCE + "_en.txt");
 
-    public List<Canned> all() {
-        return all;
+    /**
+     * Every reply in the shopper's language ({@code en}: the English ones, Chinese otherwise) with {@code {客户名}},
+     * {@code {订单号}}, {@code {客服名}} replaced; a nameless shopper is 亲, or "there" in English.
+     */
+    public List<Canned> filled(String lang, String customerName, String orderNo, String agentName) {
+        boolean en = "en".equals(lang) && !english.isEmpty();
+        String name = customerName == null || customerName.isBlank() ? (en ? "there" : "亲") : customerName;
+        Map<String, String> values = Map.of("{客户名}", name, "{订单号}", orderNo == null ? "" : orderNo,
+                "{客服名}", agentName == null ? "" : agentName);
+        return (en ? english : chinese).stream().map(c -> c.fill(values)).toList();
     }
 
-    /** Every reply with {@code {客户名}}, {@code {订单号}}, {@code {客服名}} replaced. */
-    public List<Canned> filled(String customerName, String orderNo, String agentName) {
-        Map<String, String> values = Map.of("{客户名}", customerName == null || customerName.isBlank() ? "亲" : customerName,
-                "{订单号}", orderNo == null ? "" : orderNo, "{客服名}", agentName == null ? "" : agentName);
-        return all.stream().map(c -> c.fill(values)).toList();
-    }
-
-    private static List<Canned> load() {
-        try (InputStream in = CannedReplies.class.getResourceAsStream("/xiaoer/console/agent/canned-replies.txt")) {
+    private static List<Canned> load(String resource) {
+        try (InputStream in = CannedReplies.class.getResourceAsStream(resource)) {
             if (in == null) return List.of();
             List<Canned> replies = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
