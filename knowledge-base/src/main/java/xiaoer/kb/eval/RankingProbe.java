@@ -53,7 +53,7 @@ public final class RankingProbe {
             Embedder model = LanguageEmbedders.shared().forLanguage(lang);
             for (LabelledQuery q : LabelledQuery.read(Path.of(args[2]))) {
                 if (q.gold() == null) continue;
-                Integer gold = idx.ordinal(q.gold());
+                Integer gold = idx.ordinal(q.gold(), lang); // the entry in the probed language
                 if (gold == null) continue;
                 tuneN++;
                 int[] top = rank(idx, phr, vec, model.embed(TextNormalizer.forEmbedding(q.text(), !"en".equals(lang))), -1);

@@ -57,7 +57,8 @@ public final class Tuner {
     public static Thresholds tune(KnowledgeBase kb, List<LabelledQuery> queries, PrintStream progress) {
         String lang = language(queries);
         Thresholds base = kb.thresholds(lang);
-        List<String> ids = kb.scripts().stream().map(xiaoer.kb.Script::id).toList();
+        // by entry ordinal (a script and its translations are entries of their own, with the same id)
+        List<String> ids = kb.index().scripts().stream().map(xiaoer.kb.Script::id).toList();
         List<Sample> samples = new ArrayList<>();
         ProgressBar bar = new ProgressBar(progress, queries.size());
         for (LabelledQuery q : queries) {

@@ -327,6 +327,16 @@ public final class ScriptIndex {
         return ordById.get(id);
     }
 
+    /** The entry of a script in one language, or null when it has none in that language. */
+    public Integer ordinal(String id, String lang) {
+        Integer first = ordById.get(id);
+        if (first == null) return null;
+        for (int e = first; e < scripts.size() && scripts.get(e).id().equals(id); e++) {
+            if (scriptLang[e].equals(lang)) return e;
+        }
+        return null;
+    }
+
     public boolean hasEmbeddings() {
         return !vectors.isEmpty();
     }
