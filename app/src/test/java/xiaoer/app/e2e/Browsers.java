@@ -81,6 +81,14 @@ public final class Browsers {
         }
     }
 
+    /** Waits until one of the bot's messages in the widget contains {@code part}; a timeout shows the whole chat. */
+    static void waitForBotSaying(WebDriver d, Duration wait, String part) {
+        new WebDriverWait(d, wait)
+                .withMessage(() -> "the bot never said «" + part + "»; the widget shows: "
+                        + texts(d, ".xiaoer-msg"))
+                .until(x -> texts(x, ".xiaoer-msg[data-from='bot']").stream().anyMatch(t -> t.contains(part)));
+    }
+
     /** Clicks what {@code by} finds once it is there, finding it again if a re-render replaced it meanwhile. */
     static void click(WebDriver d, Duration wait, By by) {
         new WebDriverWait(d, wait).ignoring(StaleElementReferenceException.class)
