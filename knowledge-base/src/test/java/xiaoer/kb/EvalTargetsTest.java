@@ -19,12 +19,7 @@ class EvalTargetsTest {
 
     @Test
     void chineseHeldOutTestMeetsTheFloors() {
-        KnowledgeBase kb = SharedKb.builtin();
-        List<LabelledQuery> test = LabelledQuery.read(Path.of("src/test/resources/eval/zh-test.jsonl"));
-        assertThat(test.size()).isGreaterThanOrEqualTo(300);
-        KbMetrics before = kb.metrics();
-        EvalReport r = Evaluator.report(kb, Evaluator.run(kb, test, null), before);
-        System.out.println("zh-test " + r.fields());
+        EvalReport r = run(SharedKb.builtin(), "zh-test", 300);
         assertThat(r.answeredWrongRate()).as("answered wrong").isLessThanOrEqualTo(0.03);
         assertThat(r.oosRecall()).as("hand-off recall").isGreaterThanOrEqualTo(0.85);
         assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.86);
@@ -34,12 +29,7 @@ class EvalTargetsTest {
     /** English shoppers on the starter base: its scripts' English translations (same ids as the Chinese). */
     @Test
     void englishOnTheStarterBaseMeetsTheFloors() {
-        KnowledgeBase kb = SharedKb.builtin();
-        List<LabelledQuery> test = LabelledQuery.read(Path.of("src/test/resources/eval/en-starter-test.jsonl"));
-        assertThat(test.size()).isGreaterThanOrEqualTo(120);
-        KbMetrics before = kb.metrics();
-        EvalReport r = Evaluator.report(kb, Evaluator.run(kb, test, null), before);
-        System.out.println("en-starter-test " + r.fields());
+        EvalReport r = run(SharedKb.builtin(), "en-starter-test", 120);
         assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.94);
         assertThat(r.oosRecall()).as("hand-off recall").isGreaterThanOrEqualTo(0.73);
         assertThat(r.answeredWrongRate()).as("answered wrong").isLessThanOrEqualTo(0.10);
@@ -49,15 +39,22 @@ class EvalTargetsTest {
     void englishFewShotTestMeetsTheFloors() {
         KnowledgeBase kb = KnowledgeBase.create(ScriptFiles.read(Path.of("src/test/resources/eval/en-kb.jsonl")));
         try {
-            List<LabelledQuery> test = LabelledQuery.read(Path.of("src/test/resources/eval/en-test.jsonl"));
-            KbMetrics before = kb.metrics();
-            EvalReport r = Evaluator.report(kb, Evaluator.run(kb, test, null), before);
-            System.out.println("en-test " + r.fields());
+            EvalReport r = run(kb, "en-test", 140);
             assertThat(r.oosRecall()).as("hand-off recall").isGreaterThanOrEqualTo(0.78);
             assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.84);
             assertThat(r.answeredWrongRate()).as("answered wrong").isLessThanOrEqualTo(0.125);
         } finally {
             kb.close();
         }
+    }
+
+    /** The shipped set {@code name} (at least {@code atLeast} lines) through {@code kb}; prints the figures. */
+    private static EvalReport run(KnowledgeBase kb, String name, int atLeast) {
+        List<LabelledQuery> test = LabelledQuery.read(Path.of("src/test/resources/eval/" + name + ".jsonl"));
+        assertThat(test.size()).isGreaterThanOrEqualTo(atLeast);
+        KbMetrics before = kb.metrics();
+        EvalReport r = Evaluator.report(kb, Evaluator.run(kb, test, null), before);
+        System.out.println(name + " " + r.fields());
+        return r;
     }
 }
