@@ -231,7 +231,8 @@
       if (STATUS_NAMES[s.status]) head.appendChild(el('span', 'badge ' + s.status, STATUS_NAMES[s.status]));
       li.appendChild(head);
       li.appendChild(el('div', 'item-q', s.firstQuestion));
-      li.appendChild(el('div', 'item-meta', [s.category || '未分类', s.lang, s.questionCount + ' 个问法',
+      li.appendChild(el('div', 'item-meta', [s.category || '未分类', (s.languages || [s.lang]).join('+'),
+        s.questionCount + ' 个问法',
         when(s.updatedAt) + ' ' + (s.updatedBy || '')].join(' · ')));
       li.addEventListener('click', function () { openScript(s.id); });
       li.addEventListener('keydown', function (e) { if (e.key === 'Enter') openScript(s.id); });

@@ -50,11 +50,11 @@ public final class DraftEditor {
             Script s = d.script();
             if (s.category() != null && !s.category().isBlank()) categories.add(s.category());
             tags.addAll(s.tags());
-            langs.add(s.lang());
+            langs.addAll(s.languages());
             Script was = published.remove(s.id());
             String status = was == null ? "new" : ScriptDiff.change(was, s) == null ? "published" : "changed";
             if (!matches(d, status, f)) continue;
-            matching.add(new ScriptSummary(s.id(), s.lang(), s.category(), s.tags(),
+            matching.add(new ScriptSummary(s.id(), s.lang(), s.languages(), s.category(), s.tags(),
                     s.questions().isEmpty() ? "" : s.questions().get(0), s.questions().size(), d.version(),
                     d.updatedAt(), d.updatedBy(), status));
         }
@@ -70,7 +70,7 @@ public final class DraftEditor {
     private static boolean matches(DraftScript d, String status, DraftFilter f) {
         Script s = d.script();
         if (f.category() != null && !f.category().isBlank() && !f.category().equals(s.category())) return false;
-        if (f.lang() != null && !f.lang().isBlank() && !f.lang().equals(s.lang())) return false;
+        if (f.lang() != null && !f.lang().isBlank() && !s.speaks(f.lang())) return false;
         if (f.tag() != null && !f.tag().isBlank() && !s.tags().contains(f.tag())) return false;
         if (Boolean.TRUE.equals(f.unpublished()) && "published".equals(status)) return false;
         if (f.changedSince() != null && d.updatedAt().isBefore(f.changedSince())) return false;
@@ -78,9 +78,12 @@ public final class DraftEditor {
         String q = f.query().strip().toLowerCase(Locale.ROOT);
         if (s.id().toLowerCase(Locale.ROOT).contains(q)) return true;
         if (s.category() != null && s.category().toLowerCase(Locale.ROOT).contains(q)) return true;
-        if (s.answer() != null && s.answer().toLowerCase(Locale.ROOT).contains(q)) return true;
         for (String t : s.tags()) if (t.toLowerCase(Locale.ROOT).contains(q)) return true;
-        for (String p : s.questions()) if (p.toLowerCase(Locale.ROOT).contains(q)) return true;
+        for (String lang : s.languages()) { // the translations' phrasings and answers too
+            Script view = s.in(lang);
+            if (view.answer() != null && view.answer().toLowerCase(Locale.ROOT).contains(q)) return true;
+            for (String p : view.questions()) if (p.toLowerCase(Locale.ROOT).contains(q)) return true;
+        }
         return false;
     }
 

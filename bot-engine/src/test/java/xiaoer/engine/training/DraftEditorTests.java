@@ -60,14 +60,20 @@ class DraftEditorTests {
 
         editor.save(inv.withTranslations(Map.of("en", new Translation(List.of("can I get an invoice"),
                 "Yes, we issue e-invoices.", null, null, null))), v, "chen", null);
-        editor.addPhrasing("invoice", "need a receipt for my company", "chen", null);
+        editor.addPhrasing("invoice", "need a VAT receipt for my company", "chen", null);
         editor.addPhrasing("invoice", "开个票", "chen", null);
         Script after = editor.get("invoice").script();
         assertThat(after.translations().get("en").questions())
-                .containsExactly("can I get an invoice", "need a receipt for my company");
-        assertThat(after.questions()).contains("开个票").doesNotContain("need a receipt for my company");
+                .containsExactly("can I get an invoice", "need a VAT receipt for my company");
+        assertThat(after.questions()).contains("开个票").doesNotContain("need a VAT receipt for my company");
         assertThat(editor.unpublished().changed()).singleElement()
                 .satisfies(c -> assertThat(c.fields()).contains("questions", "translations.en"));
+        // the list finds it by its English and in English
+        assertThat(editor.list(new DraftFilter("vat receipt", null, null, null, null, null, 50)).items())
+                .extracting(ScriptSummary::id).containsExactly("invoice");
+        assertThat(editor.list(new DraftFilter(null, null, "en", null, null, null, 50)).items())
+                .singleElement().satisfies(i -> assertThat(i.languages()).containsExactly("zh", "en"));
+        assertThat(editor.list(DraftFilter.all()).langs()).contains("zh", "en");
     }
 
     @Test
