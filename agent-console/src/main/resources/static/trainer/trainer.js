@@ -316,7 +316,7 @@
   });
 
   // one translation is edited here: the language the script is not written in (zh <-> en); what the form does not
-  // show (a translation's variants, facts, quick replies) is kept as it was loaded
+  // show (a translation's variants and facts) is kept as it was loaded
   var loadedTranslations = {};
 
   function otherLang() {
@@ -329,12 +329,12 @@
     $('translation-lang').textContent = otherLang() === 'en' ? 'English en' : '中文 zh';
     $('translation-questions').value = (t.questions || []).join('\n');
     $('translation-answer').value = t.answer || '';
+    var qr = {};
+    (t.quickReplies || []).forEach(function (q) { qr[q.label] = q.text; });
+    renderPairs($('translation-quick-list'), qr, '按钮文字', '点击后发送的话', true);
     var kept = [];
     if (t.variants && Object.keys(t.variants).length) kept.push('类型话术 ' + Object.keys(t.variants).length + ' 条');
     if (t.facts && Object.keys(t.facts).length) kept.push('锁定事实 ' + Object.keys(t.facts).length + ' 条');
-    if (t.quickReplies && t.quickReplies.length) {
-      kept.push('快捷按钮:' + t.quickReplies.map(function (q) { return q.label; }).join('、'));
-    }
     $('translation-kept').textContent = kept.length ? '另有(导入的 JSONL 里编辑):' + kept.join(';') : '';
     $('translation-kept').classList.toggle('hidden', kept.length === 0);
   }
@@ -350,10 +350,12 @@
     var questions = $('translation-questions').value.split('\n').map(function (q) { return q.trim(); })
       .filter(function (q) { return q.length > 0; });
     var answer = $('translation-answer').value.trim();
-    if (!questions.length && !answer) { delete out[lang]; return out; }
+    var quick = pairs($('translation-quick-list')).map(function (p) { return { label: p[0], text: p[1] }; });
+    if (!questions.length && !answer && !quick.length) { delete out[lang]; return out; }
     var t = out[lang] || {};
     t.questions = questions;
     t.answer = answer;
+    t.quickReplies = quick;
     out[lang] = t;
     return out;
   }
@@ -400,6 +402,9 @@
   });
   $('quick-add').addEventListener('click', function () {
     $('quick-list').appendChild(pairRow('', '', '按钮文字', '点击后发送的话', true));
+  });
+  $('translation-quick-add').addEventListener('click', function () {
+    $('translation-quick-list').appendChild(pairRow('', '', '按钮文字', '点击后发送的话', true));
   });
 
   function pairs(ul) {

@@ -36,6 +36,7 @@ import xiaoer.kb.Linter;
 import xiaoer.kb.QuickReply;
 import xiaoer.kb.Script;
 import xiaoer.kb.Thresholds;
+import xiaoer.kb.Translation;
 
 /**
  * Releases, rollback and the publish gates on a real database, with the JDBC stores the app wires. The knowledge
@@ -98,6 +99,26 @@ abstract class TrainerStorageContract {
         assertThat(again.scripts()).isEqualTo(starter());
         assertThat(ports.draft().all()).hasSize(2);
         assertThat(ports.releases().releases()).singleElement().satisfies(r -> assertThat(r.createdBy()).isEqualTo("system"));
+    }
+
+    @Test
+    void aTranslationIsStoredInTheDraftAndTheReleaseAndAnsweredLive() {
+        TrainingWorkspace w = workspace(false);
+        var invoice = w.editor().get("invoice");
+        Script translated = invoice.script().withTranslations(Map.of("en", new Translation(
+                List.of("can I get an invoice", "how do I get a receipt for my order", "invoice please"),
+                "Yes, we issue e-invoices: write the title and tax number in the order notes.", null, null,
+                List.of(new QuickReply("Invoice", "I need an invoice")))));
+        w.editor().save(translated, invoice.version(), "chen", List.of());
+        assertThat(ports.draft().find("invoice").orElseThrow().script()).isEqualTo(translated);
+
+        w.publisher().publish("发票英文", "chen");
+        Script stored = ports.releases().release(2).orElseThrow().scripts().stream()
+                .filter(s -> s.id().equals("invoice")).findFirst().orElseThrow();
+        assertThat(stored.translations()).isEqualTo(translated.translations());
+        assertThat(live.retrieve("invoice please", "en").bestScriptId()).isEqualTo("invoice");
+        assertThat(live.script("invoice").orElseThrow().in("en").quickReplies())
+                .containsExactly(new QuickReply("Invoice", "I need an invoice"));
     }
 
     @Test
