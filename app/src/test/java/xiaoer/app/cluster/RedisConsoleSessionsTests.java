@@ -70,8 +70,9 @@ class RedisConsoleSessionsTests {
 
         presenceB.close(); // node b stops: A's presence notices on its next heartbeat and drops b's sessions
         presenceB = null;
+        // the leave handler drops b's hash, then marks its agents: wait for the whole of it (the mark comes last)
         await().atMost(Duration.ofSeconds(5)).until(() -> !redisA.getMap(prefix + ":node:b", StringCodec.INSTANCE)
-                .isExists());
+                .isExists() && redisA.getMap(prefix + ":gone", StringCodec.INSTANCE).containsKey("bob"));
         assertThat(redisA.getSet(prefix + ":nodes", StringCodec.INSTANCE).readAll()).containsExactly("a");
         // without waiting for a routing pass: the leave itself marked bob gone, amy is still on a
         assertThat(redisA.getMap(prefix + ":gone", StringCodec.INSTANCE).readAllKeySet()).containsExactly("bob");
