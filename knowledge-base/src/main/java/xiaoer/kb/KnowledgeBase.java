@@ -187,6 +187,17 @@ public final class KnowledgeBase {
         return Optional.ofNullable(index.source(id));
     }
 
+    /**
+     * A script as shoppers of {@code lang} see it ({@link Script#in}), taken from the index, which built every
+     * language's view once: its own language where it has no translation to {@code lang} (or {@code lang} is null).
+     */
+    public Optional<Script> script(String id, String lang) {
+        ScriptIndex idx = index;
+        Integer entry = lang == null ? null : idx.ordinal(id, lang);
+        if (entry == null) entry = idx.ordinal(id);
+        return entry == null ? Optional.empty() : Optional.of(idx.script(entry));
+    }
+
     /** The live scripts as published, with their translations. */
     public List<Script> scripts() {
         return index.sources();

@@ -165,7 +165,7 @@ public class AgentToolsController {
         for (Candidate c : r.candidates()) {
             if (out.size() == SUGGESTIONS) break;
             // in the shopper's language: an English shopper's agent is offered the English answer
-            base.script(c.scriptId()).map(s -> s.in(r.lang())).filter(s -> !"human".equals(s.id()))
+            base.script(c.scriptId(), r.lang()).filter(s -> !"human".equals(s.id()))
                     .ifPresent(s -> out.add(new Suggestion(s.id(), c.score(), s.answer())));
         }
         return out;

@@ -103,8 +103,7 @@ public final class Bot {
         int streak = r.decision() == Decision.ANSWER ? 0 : ctx.unsureStreak() + 1;
         Optional<HandoffReason> handoff = handoffRules.evaluate(text, streak, customerType);
         // the script in the language the message was matched in: an English message gets the English answer
-        Script script = r.decision() == Decision.ANSWER ? kb.script(r.bestScriptId()).map(s -> s.in(r.lang()))
-                .orElse(null) : null;
+        Script script = r.decision() == Decision.ANSWER ? kb.script(r.bestScriptId(), r.lang()).orElse(null) : null;
 
         if (handoff.isPresent()) {
             return handOff(r, script, customerType, cues, handoff.get(), ctx, text, say);
@@ -204,8 +203,7 @@ public final class Bot {
         List<QuickReply> buttons = new ArrayList<>();
         for (Candidate c : r.candidates()) {
             if (buttons.size() == SUGGESTIONS) break;
-            kb.script(c.scriptId()).map(s -> s.in(r.lang()))
-                    .filter(s -> !s.questions().isEmpty() && !HUMAN_SCRIPT.equals(s.id()))
+            kb.script(c.scriptId(), r.lang()).filter(s -> !s.questions().isEmpty() && !HUMAN_SCRIPT.equals(s.id()))
                     .ifPresent(s -> buttons.add(new QuickReply(s.questions().get(0), s.questions().get(0))));
         }
         if (!buttons.isEmpty()) buttons.add(personButton(say)); // the menu's way out when the bot is unsure (§7)

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -33,6 +33,7 @@ public final class ServiceTexts {
     private final ServiceTexts fallback;
     /** Every loaded language, this one included (shared by all of them). */
     private final Map<String, ServiceTexts> languages;
+    private volatile DateTimeFormatter timeFormat;
 
     private ServiceTexts(String lang, Properties texts, ServiceTexts fallback, Map<String, ServiceTexts> languages) {
         this.lang = lang;
@@ -93,7 +94,11 @@ public final class ServiceTexts {
 
     /** A moment as this language writes it ({@code format.time}: 12月7日 03:15, Dec 7, 03:15). */
     public String time(TemporalAccessor at) {
-        return DateTimeFormatter.ofPattern(get("format.time"), Locale.forLanguageTag(lang)).format(at);
+        DateTimeFormatter f = timeFormat;
+        if (f == null) { // built on first use: not every texts file has a format.time
+            timeFormat = f = DateTimeFormatter.ofPattern(get("format.time"), Locale.forLanguageTag(lang));
+        }
+        return f.format(at);
     }
 
     public String get(String key, Map<String, ?> args) {

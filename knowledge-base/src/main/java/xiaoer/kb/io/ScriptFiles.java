@@ -25,7 +25,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import xiaoer.kb.QuickReply;
 import xiaoer.kb.Script;
 import xiaoer.kb.Translation;
@@ -149,7 +151,7 @@ public final class ScriptFiles {
     public static void writeCsv(List<Script> scripts, Writer out) throws IOException {
         CsvSchema schema = CsvSchema.builder().setUseHeader(false).build();
         // translation columns only for the languages some script is translated to
-        Set<String> translated = new java.util.TreeSet<>();
+        Set<String> translated = new TreeSet<>();
         for (Script s : scripts) translated.addAll(s.translations().keySet());
         List<String> header = new ArrayList<>(CSV_COLUMNS);
         for (String l : translated) for (String c : CSV_TRANSLATION_COLUMNS) header.add(l + "_" + c);
@@ -289,8 +291,8 @@ public final class ScriptFiles {
 
     private static Script fromCells(Map<String, String> c, List<String> problems) {
         Map<String, Translation> translations = new LinkedHashMap<>();
-        for (String lang : new java.util.TreeSet<>(c.keySet().stream().map(ScriptFiles::translationColumn)
-                .filter(java.util.Objects::nonNull).toList())) {
+        for (String lang : new TreeSet<>(c.keySet().stream().map(ScriptFiles::translationColumn)
+                .filter(Objects::nonNull).toList())) {
             String p = lang + "_";
             boolean any = CSV_TRANSLATION_COLUMNS.stream().anyMatch(col -> !c.getOrDefault(p + col, "").isBlank());
             if (!any) continue; // a row without this translation
